@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/config.h"
+#include "engine/rule_pack.h"
+#include "model/diagnostic.h"
+#include "model/finding.h"
+#include "model/resource.h"
+#include "model/source_set.h"
+
+namespace gclint::engine {
+
+struct EngineOptions {
+  /// Report checks that could not decide because of unknown values as INFO findings.
+  bool strict_unknown = false;
+  /// When non-empty, only these check IDs run (the fixture runner uses this).
+  std::vector<std::string> only_checks;
+};
+
+/// Evaluates the rule pack over the normalized resources (design brief §1 "engine").
+class Engine {
+ public:
+  Engine(const RulePack& pack, const Config& config, const model::SourceSet& sources, EngineOptions options = {});
+
+  /// Assigns tiers and zones, evaluates every enabled check on the resources it selects, applies
+  /// suppressions, and returns findings sorted by file, line, column, check ID. Checks that could
+  /// not decide add kNotEvaluated diagnostics naming the unknown expression.
+  std::vector<model::Finding> run(std::vector<model::Resource>& resources,
+                                  std::vector<model::Diagnostic>& diagnostics) const;
+
+ private:
+  const RulePack& pack_;
+  const Config& config_;
+  const model::SourceSet& sources_;
+  EngineOptions options_;
+};
+
+}  // namespace gclint::engine

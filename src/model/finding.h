@@ -1,0 +1,47 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/resource.h"
+#include "model/severity.h"
+#include "model/span.h"
+
+namespace gclint::model {
+
+/// Text in both languages; reporters pick one with --lang.
+struct LocalizedText {
+  std::string ja;
+  std::string en;
+
+  const std::string& in(std::string_view lang) const { return lang == "ja" && !ja.empty() ? ja : en; }
+};
+
+/// One violation of one check by one resource (design brief §1).
+struct Finding {
+  std::string check_id;
+  std::string check_name;  // slug, e.g. "storage-customer-managed-key"
+  Severity severity = Severity::kMedium;
+  /// The most specific place: the failing attribute, else the nearest enclosing block.
+  Span span;
+  std::string resource;  // Resource::address
+  std::string resource_type;
+  Format format = Format::kTerraform;
+  std::string tier;
+  std::vector<std::string> requirements;  // "GC-ENC-02"
+  LocalizedText message;
+  LocalizedText remediation;
+  /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
+  std::string attribute;
+  std::string evidence;
+  /// Where the offending value was set when it came through a variable or parameter.
+  Span origin;
+  /// CloudFormation condition assumptions under which the violation occurs.
+  std::string scenario;
+  /// Stable across line moves: hash of check id, file, resource address and attribute path.
+  std::string fingerprint;
+  bool suppressed = false;
+  std::string suppression_reason;
+};
+
+}  // namespace gclint::model

@@ -1,0 +1,107 @@
+#include "model/source_set.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace gclint::model {
+namespace {
+
+bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+SourceFile::SourceFile(uint32_t id, std::string path, std::string content)
+    : id_(id), path_(std::move(path)), content_(std::move(content)) {
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < content_.size(); ++i) {
+    char c = content_[i];
+    if (c == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (c == '\r' && (i + 1 >= content_.size() || content_[i + 1] != '\n')) {
+      line_starts_.push_back(i + 1);  // a lone CR ends a line too (old Mac files)
+    }
+  }
+}
+
+Position SourceFile::position(uint32_t byte_offset) const {
+  byte_offset = std::min<uint32_t>(byte_offset, static_cast<uint32_t>(content_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  uint32_t line_index = static_cast<uint32_t>(it - line_starts_.begin()) - 1;
+  uint32_t column = 1;
+  for (uint32_t i = line_starts_[line_index]; i < byte_offset; ++i) {
+    if (!is_continuation_byte(static_cast<unsigned char>(content_[i]))) ++column;
+  }
+  return Position{line_index + 1, column};
+}
+
+uint32_t SourceFile::line_start(uint32_t line) const {
+  if (line == 0) return 0;
+  if (line > line_starts_.size()) return static_cast<uint32_t>(content_.size());
+  return line_starts_[line - 1];
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t begin = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(content_.size());
+  std::string_view text(content_.data() + begin, end - begin);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+uint32_t SourceFile::offset_of(uint32_t line, uint32_t column) const {
+  uint32_t offset = line_start(line);
+  std::string_view text = line_text(line);
+  uint32_t col = 1;
+  uint32_t i = 0;
+  while (i < text.size() && col < column) {
+    ++i;
+    while (i < text.size() && is_continuation_byte(static_cast<unsigned char>(text[i]))) ++i;
+    ++col;
+  }
+  return offset + i;
+}
+
+uint32_t SourceSet::add(std::string path, std::string content) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto id = static_cast<uint32_t>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(content)));
+  return id;
+}
+
+const SourceFile& SourceSet::file(uint32_t id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (id >= files_.size()) throw std::out_of_range("unknown source file id");
+  return *files_[id];
+}
+
+size_t SourceSet::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return files_.size();
+}
+
+uint32_t SourceSet::find(std::string_view path) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& f : files_) {
+    if (f->path() == path) return f->id();
+  }
+  return Span::kNoFile;
+}
+
+Position SourceSet::begin_of(const Span& span) const {
+  if (!span.valid()) return {};
+  return file(span.file).position(span.begin);
+}
+
+Position SourceSet::end_of(const Span& span) const {
+  if (!span.valid()) return {};
+  return file(span.file).position(std::max(span.begin, span.end));
+}
+
+const std::string& SourceSet::path_of(const Span& span) const {
+  static const std::string kNone;
+  if (!span.valid()) return kNone;
+  return file(span.file).path();
+}
+
+}  // namespace gclint::model

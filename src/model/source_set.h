@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/span.h"
+
+namespace gclint::model {
+
+/// One input file: its display path (relative to the scan root), its bytes and a line index.
+class SourceFile {
+ public:
+  SourceFile(uint32_t id, std::string path, std::string content);
+
+  uint32_t id() const { return id_; }
+  const std::string& path() const { return path_; }
+  const std::string& content() const { return content_; }
+
+  /// Line and code-point column of a byte offset (clamped to the file).
+  Position position(uint32_t byte_offset) const;
+  /// Byte offset of the start of a 1-based line (clamped).
+  uint32_t line_start(uint32_t line) const;
+  /// Text of a 1-based line without its line terminator.
+  std::string_view line_text(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  /// Byte offset of a 1-based line and 1-based code-point column.
+  uint32_t offset_of(uint32_t line, uint32_t column) const;
+
+ private:
+  uint32_t id_;
+  std::string path_;
+  std::string content_;
+  std::vector<uint32_t> line_starts_;
+};
+
+/// Registry of every file read during a scan. Thread-safe; references stay valid for its lifetime.
+class SourceSet {
+ public:
+  /// Registers a file and returns its id. Paths are display paths (relative to the scan root).
+  uint32_t add(std::string path, std::string content);
+  const SourceFile& file(uint32_t id) const;
+  size_t size() const;
+  /// Id of an already registered path, or Span::kNoFile.
+  uint32_t find(std::string_view path) const;
+
+  Span span(uint32_t file, uint32_t begin, uint32_t end) const { return Span{file, begin, end}; }
+  Position begin_of(const Span& span) const;
+  Position end_of(const Span& span) const;
+  const std::string& path_of(const Span& span) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::deque<std::unique_ptr<SourceFile>> files_;
+};
+
+}  // namespace gclint::model

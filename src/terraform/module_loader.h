@@ -1,0 +1,40 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/parse_result.h"
+#include "model/source_set.h"
+
+namespace gclint::terraform {
+
+struct LoadOptions {
+  /// Scan root: display paths are relative to it, and local module sources may not leave it
+  /// unless allow_outside_root is set.
+  std::filesystem::path scan_root;
+  bool allow_outside_root = false;
+  /// --var name=value (highest precedence) and --var-file paths, in command-line order.
+  std::vector<std::pair<std::string, std::string>> vars;
+  std::vector<std::filesystem::path> var_files;
+  /// Read TF_VAR_* from the environment (opt-in).
+  bool use_env_vars = false;
+  /// Region for providers without one; unknown when empty.
+  std::optional<std::string> default_region;
+  uint32_t max_module_depth = 32;
+  uint32_t max_instances = 100000;
+};
+
+/// Evaluates one root module directory, including the local modules it calls, into resources
+/// with Terraform addresses, effective providers and regions. Syntax errors become diagnostics with
+/// line and column; the rest of the module is still evaluated. Files already registered in `sources`
+/// (by path) are reused.
+model::ParseResult load_root_module(model::SourceSet& sources, const std::filesystem::path& dir,
+                                    const LoadOptions& options);
+
+/// Parses (without evaluating) one .tf or .tf.json file; used by --parse-only and the benchmarks.
+model::ParseResult parse_only(const model::SourceFile& file);
+
+}  // namespace gclint::terraform

@@ -1,0 +1,47 @@
+#include "model/source_set.h"
+
+#include <gtest/gtest.h>
+
+namespace gclint::model {
+namespace {
+
+TEST(SourceFileTest, PositionCountsLinesAndCodePoints) {
+  SourceFile file(0, "main.tf", "a = 1\n# 日本語\nb = \"x\"\n");
+  EXPECT_EQ(file.position(0).line, 1u);
+  EXPECT_EQ(file.position(0).column, 1u);
+  EXPECT_EQ(file.position(4).column, 5u);
+  // "# 日本語\n" starts at byte 6; "日" is 3 bytes, so byte 6+2+3 is the 4th code point.
+  Position p = file.position(6 + 2 + 3);
+  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.column, 4u);
+  EXPECT_EQ(file.line_text(3), "b = \"x\"");
+  EXPECT_EQ(file.line_count(), 4u);
+}
+
+TEST(SourceFileTest, CrlfAndLoneCrEndLines) {
+  SourceFile file(0, "t.yaml", "a: 1\r\nb: 2\rc: 3");
+  EXPECT_EQ(file.line_text(1), "a: 1");
+  EXPECT_EQ(file.line_text(2), "b: 2");
+  EXPECT_EQ(file.line_text(3), "c: 3");
+  EXPECT_EQ(file.position(file.offset_of(3, 4)).column, 4u);
+}
+
+TEST(SourceFileTest, OffsetsPastTheEndAreClamped) {
+  SourceFile file(0, "e.tf", "");
+  EXPECT_EQ(file.position(100).line, 1u);
+  EXPECT_EQ(file.line_text(5), "");
+}
+
+TEST(SourceSetTest, RegistersAndFinds) {
+  SourceSet set;
+  uint32_t a = set.add("a.tf", "x");
+  uint32_t b = set.add("dir/b.tf", "y\nz");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(set.find("dir/b.tf"), b);
+  EXPECT_EQ(set.find("nope"), Span::kNoFile);
+  EXPECT_EQ(set.begin_of(Span{b, 2, 3}).line, 2u);
+  EXPECT_EQ(set.path_of(Span{a, 0, 1}), "a.tf");
+}
+
+}  // namespace
+}  // namespace gclint::model
