@@ -1,0 +1,166 @@
+#include "scan/file_discovery.h"
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+
+namespace gclint::scan {
+namespace fs = std::filesystem;
+namespace {
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_skipped_directory(const std::string& name) {
+  return name == ".git" || name == "node_modules" || name == ".terraform";
+}
+
+bool is_within(const fs::path& path, const fs::path& root) {
+  auto rel = path.lexically_relative(root);
+  if (rel.empty()) return false;
+  auto first = *rel.begin();
+  return first != "..";
+}
+
+class Walker {
+ public:
+  Walker(const fs::path& display_base, const DiscoveryOptions& options, DiscoveryResult& result)
+      : base_(display_base), options_(options), result_(result) {}
+
+  void walk_root(const fs::path& root) {
+    std::error_code ec;
+    fs::file_status status = fs::status(root, ec);
+    if (ec || !fs::exists(status)) {
+      problem(root, "no such file or directory");
+      return;
+    }
+    if (fs::is_directory(status)) {
+      fs::path canonical_root = fs::weakly_canonical(root, ec);
+      if (ec) canonical_root = root;
+      walk_directory(root, canonical_root, 0);
+      return;
+    }
+    // A file named on the command line is taken whatever its name (the sniffer decides).
+    add_file(root, status, true);
+  }
+
+ private:
+  void walk_directory(const fs::path& dir, const fs::path& canonical_root, uint32_t depth) {
+    if (depth > options_.max_depth) {
+      problem(dir, "directory nesting deeper than " + std::to_string(options_.max_depth) + " levels; skipped");
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+      problem(dir, "cannot read directory: " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator end; it != end; it.increment(ec)) {
+      if (ec) {
+        problem(dir, "cannot read directory: " + ec.message());
+        break;
+      }
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    for (const auto& entry : entries) {
+      std::string name = entry.path().filename().string();
+      fs::file_status link_status = entry.symlink_status(ec);
+      if (ec) continue;
+      if (fs::is_symlink(link_status)) {
+        handle_symlink(entry.path(), canonical_root);
+        continue;
+      }
+      if (fs::is_directory(link_status)) {
+        if (!is_skipped_directory(name)) walk_directory(entry.path(), canonical_root, depth + 1);
+        continue;
+      }
+      if (!fs::is_regular_file(link_status)) continue;  // FIFOs, sockets, devices
+      if (is_candidate_name(name)) add_file(entry.path(), link_status, false);
+    }
+  }
+
+  // Symlinked directories are never followed (loops; inside the root their target is walked anyway).
+  // A symlinked file inside the root is its target's duplicate; outside the root it is taken only when allowed.
+  void handle_symlink(const fs::path& link, const fs::path& canonical_root) {
+    std::error_code ec;
+    fs::path target = fs::canonical(link, ec);
+    if (ec) return;  // dangling or looping link
+    fs::file_status status = fs::status(target, ec);
+    if (ec || !fs::is_regular_file(status)) return;
+    if (!is_candidate_name(link.filename().string())) return;
+    if (is_within(target, canonical_root)) return;
+    if (!options_.allow_outside_root) {
+      result_.problems.push_back(
+          {display_path(link, base_), "symlink points outside the scan root; skipped (see --allow-outside-root)", false});
+      return;
+    }
+    add_file(link, status, false);
+  }
+
+  void add_file(const fs::path& path, const fs::file_status& status, bool explicit_argument) {
+    if (!fs::is_regular_file(status)) {
+      if (explicit_argument) problem(path, "not a regular file; skipped");
+      return;
+    }
+    std::error_code ec;
+    uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > options_.max_file_size) {
+      problem(path, "file is larger than " + std::to_string(options_.max_file_size) + " bytes; skipped");
+      return;
+    }
+    fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    result_.files.push_back({absolute, display_path(absolute, base_), explicit_argument});
+  }
+
+  void problem(const fs::path& path, std::string message) {
+    result_.problems.push_back({display_path(path, base_), std::move(message), true});
+  }
+
+  fs::path base_;
+  const DiscoveryOptions& options_;
+  DiscoveryResult& result_;
+};
+
+}  // namespace
+
+bool is_candidate_name(const std::string& name) {
+  return ends_with(name, ".tf") || ends_with(name, ".tf.json") || ends_with(name, ".tfvars") ||
+         ends_with(name, ".tfvars.json") || ends_with(name, ".yaml") || ends_with(name, ".yml") ||
+         ends_with(name, ".json") || ends_with(name, ".template");
+}
+
+std::string display_path(const fs::path& path, const fs::path& base) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  fs::path absolute_base = fs::absolute(base, ec).lexically_normal();
+  fs::path rel = absolute.lexically_relative(absolute_base);
+  if (rel.empty()) return absolute.generic_string();
+  if (rel == ".") return absolute.filename().generic_string();
+  return rel.generic_string();
+}
+
+DiscoveryResult discover_files(const std::vector<fs::path>& roots, const fs::path& display_base,
+                               const DiscoveryOptions& options) {
+  DiscoveryResult result;
+  Walker walker(display_base, options, result);
+  for (const auto& root : roots) walker.walk_root(root);
+  std::stable_sort(result.files.begin(), result.files.end(),
+                   [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.display < b.display; });
+  std::set<fs::path> seen;
+  std::vector<DiscoveredFile> unique;
+  for (auto& file : result.files) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(file.path, ec);
+    if (ec) key = file.path;
+    if (seen.insert(key).second) unique.push_back(std::move(file));
+  }
+  result.files = std::move(unique);
+  return result;
+}
+
+}  // namespace gclint::scan
