@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/source_set.h"
+#include "terraform/hcl_ast.h"
+
+namespace gclint::terraform {
+
+/// Parses HCL native syntax with tree-sitter (one parser per thread). Syntax errors are appended to
+/// `diagnostics` with their position; everything that parsed is still returned.
+HclFile parse_hcl(const model::SourceFile& file, std::vector<model::Diagnostic>& diagnostics);
+
+/// The source text of an expression.
+inline std::string_view expr_text(const model::SourceFile& file, const Expr& e) {
+  return std::string_view(file.content()).substr(e.begin, e.end - e.begin);
+}
+
+}  // namespace gclint::terraform
