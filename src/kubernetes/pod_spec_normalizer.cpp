@@ -1,0 +1,57 @@
+#include "kubernetes/pod_spec_normalizer.h"
+
+#include <initializer_list>
+
+namespace gclint::kubernetes {
+namespace {
+
+using model::Value;
+
+const Value* walk(const Value& root, std::initializer_list<std::string_view> path) {
+  const Value* node = &root;
+  for (std::string_view key : path) {
+    node = node->get(key);
+    if (node == nullptr) return nullptr;
+  }
+  return node;
+}
+
+}  // namespace
+
+std::optional<Value> normalize_pod_spec(const Value& document, std::string_view kind) {
+  const Value* spec = nullptr;
+  const Value* metadata = nullptr;
+  if (kind == "Pod") {
+    spec = document.get("spec");
+    metadata = document.get("metadata");
+  } else if (kind == "PodTemplate") {
+    spec = walk(document, {"template", "spec"});
+    metadata = walk(document, {"template", "metadata"});
+  } else if (kind == "CronJob") {
+    spec = walk(document, {"spec", "jobTemplate", "spec", "template", "spec"});
+    metadata = walk(document, {"spec", "jobTemplate", "spec", "template", "metadata"});
+  } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" || kind == "StatefulSet" ||
+             kind == "DaemonSet" || kind == "Job") {
+    spec = walk(document, {"spec", "template", "spec"});
+    metadata = walk(document, {"spec", "template", "metadata"});
+  }
+  if (spec == nullptr || !spec->is_map()) return std::nullopt;
+
+  Value view = *spec;
+  Value all = Value::list(spec->span);
+  for (std::string_view group : {"containers", "initContainers", "ephemeralContainers"}) {
+    const Value* list = spec->get(group);
+    if (list == nullptr || !list->is_list()) continue;
+    for (const Value& container : list->items) all.items.push_back(container);
+  }
+  view.set("allContainers", std::move(all));
+  view.set("podMetadata", metadata != nullptr ? *metadata : Value::map(spec->span));
+  return view;
+}
+
+const Value* pod_labels(const Value& pod_spec_view) {
+  const Value* labels = walk(pod_spec_view, {"podMetadata", "labels"});
+  return labels != nullptr && labels->is_map() ? labels : nullptr;
+}
+
+}  // namespace gclint::kubernetes
