@@ -1,0 +1,372 @@
+#include "scan/scanner.h"
+
+#include <algorithm>
+#include <cctype>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <tuple>
+
+#include "cloudformation/template_loader.h"
+#include "engine/engine.h"
+#include "kubernetes/manifest_loader.h"
+#include "kubernetes/relation_linker.h"
+#include "scan/file_discovery.h"
+#include "scan/format_sniffer.h"
+#include "terraform/module_loader.h"
+
+namespace gclint::scan {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+enum class UnitKind { kTerraformModule, kTerraformFile, kCloudFormation, kKubernetes };
+
+/// One independent piece of parsing work; its result goes into its own slot.
+struct Unit {
+  UnitKind kind;
+  fs::path dir;              // Terraform root module directory
+  uint32_t file_id = 0;      // CloudFormation / Kubernetes: registered file
+  std::string sort_key;      // display path, for deterministic order
+};
+
+bool read_file(const fs::path& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read file";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "cannot read file";
+    return false;
+  }
+  out = buffer.str();
+  return true;
+}
+
+std::string format_diagnostic(const model::SourceSet& sources, const model::Diagnostic& d) {
+  std::string where;
+  if (d.span.valid() && d.span.file < sources.size()) {
+    model::Position p = sources.begin_of(d.span);
+    where = sources.path_of(d.span) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": ";
+  }
+  return where + d.message;
+}
+
+std::optional<fs::path> find_config_upward(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  while (true) {
+    fs::path candidate = dir / ".gclint.yaml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+// Display paths are relative to the scan root: the directory given, a file's parent, or the current
+// directory when several paths (or stdin) are scanned.
+fs::path display_base_for(const std::vector<std::string>& paths) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (paths.size() != 1 || paths[0] == "-") return cwd;
+  fs::path only = fs::absolute(paths[0], ec).lexically_normal();
+  if (!only.has_filename()) only = only.parent_path();
+  if (fs::is_directory(only, ec)) return only;
+  return only.parent_path();
+}
+
+std::string lowercase(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::chrono::nanoseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start);
+}
+
+}  // namespace
+
+ScanResult run_scan(const ScanOptions& options) {
+  ScanResult result;
+  result.sources = std::make_unique<model::SourceSet>();
+  model::SourceSet& sources = *result.sources;
+  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  fs::path base = display_base_for(paths);
+
+  // Configuration: --config, else .gclint.yaml found upward from the first path.
+  std::optional<fs::path> config_file;
+  if (options.config_path) {
+    config_file = fs::path(*options.config_path);
+  } else {
+    std::error_code ec;
+    config_file = find_config_upward(paths[0] == "-" ? fs::current_path(ec) : fs::path(paths[0]));
+  }
+  if (config_file) {
+    std::string content;
+    std::string error;
+    if (!read_file(*config_file, content, error)) {
+      result.fatal_error = config_file->string() + ": " + error;
+      return result;
+    }
+    uint32_t id = sources.add(display_path(*config_file, base), std::move(content));
+    std::vector<model::Diagnostic> config_diagnostics;
+    auto config = engine::load_config(sources.file(id), config_diagnostics);
+    std::string messages;
+    for (const auto& d : config_diagnostics) {
+      if (d.level == model::Diagnostic::Level::kError) messages += format_diagnostic(sources, d) + "\n";
+    }
+    if (!config || !messages.empty()) {
+      result.fatal_error = messages.empty() ? config_file->string() + ": invalid configuration" : messages;
+      if (!result.fatal_error->empty() && result.fatal_error->back() == '\n') result.fatal_error->pop_back();
+      return result;
+    }
+    result.config = std::move(*config);
+    result.config.path = sources.file(id).path();
+    for (auto& d : config_diagnostics) result.diagnostics.push_back(std::move(d));
+  }
+
+  // Rule pack: embedded plus --checks directories; a broken rule file is a configuration error.
+  {
+    std::vector<model::Diagnostic> rule_diagnostics;
+    result.pack = std::make_unique<engine::RulePack>(engine::RulePack::embedded(sources, rule_diagnostics));
+    for (const auto& dir : options.check_dirs) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) {
+        result.fatal_error = dir + ": --checks directory does not exist";
+        return result;
+      }
+      result.pack->load_directory(dir, sources, rule_diagnostics);
+    }
+    std::string messages;
+    for (const auto& d : rule_diagnostics) {
+      if (d.level == model::Diagnostic::Level::kError) messages += format_diagnostic(sources, d) + "\n";
+    }
+    if (!messages.empty()) {
+      messages.pop_back();
+      result.fatal_error = messages;
+      return result;
+    }
+  }
+
+  // Discovery and sniffing.
+  Clock::time_point start = Clock::now();
+  std::vector<fs::path> roots;
+  bool read_stdin = false;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      read_stdin = true;
+    } else {
+      roots.emplace_back(p);
+    }
+  }
+  DiscoveryOptions discovery_options;
+  discovery_options.allow_outside_root = options.allow_outside_root;
+  DiscoveryResult discovered = discover_files(roots, base, discovery_options);
+  for (const auto& problem : discovered.problems) {
+    uint32_t id = sources.find(problem.display);
+    if (id == model::Span::kNoFile) id = sources.add(problem.display, "");
+    result.diagnostics.push_back({problem.is_error ? model::Diagnostic::Level::kError
+                                                   : model::Diagnostic::Level::kWarning,
+                                  model::Span{id, 0, 0}, problem.message});
+  }
+
+  std::vector<Unit> units;
+  std::map<fs::path, std::vector<fs::path>> module_calls;
+  std::set<std::string> scanned_files;
+  for (const auto& file : discovered.files) {
+    std::string content;
+    std::string error;
+    std::string name = file.path.filename().string();
+    bool is_terraform = sniff_file(name, "") == FileKind::kTerraform;
+    bool is_tfvars = sniff_file(name, "") == FileKind::kTerraformVars;
+    if (!read_file(file.path, content, error)) {
+      uint32_t id = sources.add(file.display, "");
+      result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0}, error});
+      continue;
+    }
+    if (is_terraform) {
+      fs::path dir = file.path.parent_path();
+      auto& calls = module_calls[dir];
+      for (auto& target : local_module_calls(dir, name, content)) calls.push_back(std::move(target));
+      scanned_files.insert(file.display);
+      if (options.parse_only) {
+        // --parse-only measures syntax alone: each file is parsed on its own, without evaluation.
+        uint32_t id = sources.add(file.display, std::move(content));
+        units.push_back({UnitKind::kTerraformFile, {}, id, file.display});
+      }
+      continue;
+    }
+    if (is_tfvars) continue;  // read by the Terraform loader with its module directory
+    FileKind kind = sniff_file(name, content);
+    if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes) continue;
+    uint32_t id = sources.add(file.display, std::move(content));
+    scanned_files.insert(file.display);
+    units.push_back({kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id,
+                     file.display});
+  }
+  for (const auto& dir : options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls)) {
+    units.push_back({UnitKind::kTerraformModule, dir, 0, display_path(dir, base)});
+  }
+  if (read_stdin) {
+    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string format = lowercase(options.stdin_format);
+    FileKind kind = FileKind::kIgnored;
+    if (format.empty()) {
+      kind = sniff_file("<stdin>", content);
+    } else if (format == "cloudformation" || format == "cfn") {
+      kind = FileKind::kCloudFormation;
+    } else if (format == "kubernetes" || format == "k8s") {
+      kind = FileKind::kKubernetes;
+    } else if (format == "terraform") {
+      result.fatal_error = "--stdin-format terraform is not supported: Terraform is evaluated per module directory";
+      return result;
+    } else {
+      result.fatal_error = "unknown --stdin-format '" + options.stdin_format + "' (cloudformation, kubernetes)";
+      return result;
+    }
+    uint32_t id = sources.add("<stdin>", std::move(content));
+    scanned_files.insert("<stdin>");
+    if (kind == FileKind::kCloudFormation || kind == FileKind::kKubernetes) {
+      units.push_back(
+          {kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id, "<stdin>"});
+    } else {
+      result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0},
+                                    "cannot tell the format of standard input; pass --stdin-format"});
+    }
+  }
+  std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.sort_key < b.sort_key; });
+
+  // CloudFormation parameter files, read once for every template.
+  cloudformation::LoadOptions cfn_options;
+  cfn_options.region = options.region ? options.region : result.config.region;
+  for (const auto& param_file : options.cfn_param_files) {
+    std::string content;
+    std::string error;
+    if (!read_file(param_file, content, error)) {
+      result.fatal_error = param_file + ": " + error;
+      return result;
+    }
+    uint32_t id = sources.add(display_path(param_file, base), std::move(content));
+    std::vector<model::Diagnostic> param_diagnostics;
+    bool ok = cloudformation::read_parameter_file(sources.file(id), cfn_options.parameters, param_diagnostics);
+    std::string messages;
+    for (const auto& d : param_diagnostics) {
+      if (d.level == model::Diagnostic::Level::kError) messages += format_diagnostic(sources, d) + "\n";
+    }
+    if (!ok || !messages.empty()) {
+      result.fatal_error = messages.empty() ? param_file + ": invalid parameter file" : messages;
+      if (result.fatal_error->back() == '\n') result.fatal_error->pop_back();
+      return result;
+    }
+  }
+  result.times.discover = since(start);
+
+  terraform::LoadOptions tf_options;
+  tf_options.scan_root = base;
+  tf_options.allow_outside_root = options.allow_outside_root;
+  tf_options.vars = options.tf_vars;
+  for (const auto& f : options.tf_var_files) tf_options.var_files.emplace_back(f);
+  tf_options.use_env_vars = options.tf_env_vars;
+  tf_options.default_region = options.region;
+  kubernetes::LoadOptions k8s_options;
+  k8s_options.default_namespace = options.k8s_namespace;
+
+  // Parse every unit in parallel; each worker writes only its own slot, so the merge below is ordered.
+  start = Clock::now();
+  std::vector<model::ParseResult> slots(units.size());
+  auto parse_unit = [&](size_t index) {
+    const Unit& unit = units[index];
+    switch (unit.kind) {
+      case UnitKind::kTerraformModule:
+        slots[index] = terraform::load_root_module(sources, unit.dir, tf_options);
+        break;
+      case UnitKind::kTerraformFile:
+        slots[index] = terraform::parse_only(sources.file(unit.file_id));
+        break;
+      case UnitKind::kCloudFormation:
+        slots[index] = cloudformation::load_template(sources.file(unit.file_id), cfn_options);
+        break;
+      case UnitKind::kKubernetes:
+        slots[index] = kubernetes::load_manifests(sources, unit.file_id, k8s_options);
+        break;
+    }
+  };
+  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
+  if (jobs <= 1) {
+    for (size_t i = 0; i < units.size(); ++i) parse_unit(i);
+  } else {
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> workers;
+    workers.reserve(jobs);
+    for (unsigned w = 0; w < jobs; ++w) {
+      workers.emplace_back([&] {
+        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) parse_unit(i);
+      });
+    }
+    for (auto& worker : workers) worker.join();
+  }
+  result.times.parse = since(start);
+
+  start = Clock::now();
+  std::vector<model::Resource> resources;
+  std::vector<model::Resource> k8s_resources;
+  for (size_t i = 0; i < units.size(); ++i) {
+    auto& slot = slots[i];
+    for (auto& d : slot.diagnostics) result.diagnostics.push_back(std::move(d));
+    auto& target = units[i].kind == UnitKind::kKubernetes ? k8s_resources : resources;
+    for (auto& r : slot.resources) target.push_back(std::move(r));
+  }
+  slots.clear();
+  // Selectors and bindings cross files, so Kubernetes relations are linked once over every object.
+  if (!k8s_resources.empty()) kubernetes::link_relations(k8s_resources);
+  for (auto& r : k8s_resources) resources.push_back(std::move(r));
+  // Terraform files are registered by the loader; count them with the other scanned files.
+  result.files_scanned = scanned_files.size();
+  result.resources = resources.size();
+  result.times.evaluate = since(start);
+  if (options.parse_only) return result;
+
+  start = Clock::now();
+  engine::EngineOptions engine_options;
+  engine_options.strict_unknown = options.strict_unknown;
+  engine_options.only_checks = options.only_checks;
+  engine::Engine engine(*result.pack, result.config, sources, engine_options);
+  result.findings = engine.run(resources, result.diagnostics);
+  result.times.check = since(start);
+
+  auto path_of = [&sources](const model::Span& span) -> std::string {
+    return span.valid() && span.file < sources.size() ? sources.path_of(span) : std::string();
+  };
+  auto position_of = [&sources](const model::Span& span) -> model::Position {
+    return span.valid() && span.file < sources.size() ? sources.begin_of(span) : model::Position{};
+  };
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [&](const model::Finding& a, const model::Finding& b) {
+                     auto pa = position_of(a.span);
+                     auto pb = position_of(b.span);
+                     return std::make_tuple(path_of(a.span), pa.line, pa.column, a.check_id, a.resource) <
+                            std::make_tuple(path_of(b.span), pb.line, pb.column, b.check_id, b.resource);
+                   });
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [&](const model::Diagnostic& a, const model::Diagnostic& b) {
+                     auto pa = position_of(a.span);
+                     auto pb = position_of(b.span);
+                     return std::make_tuple(path_of(a.span), pa.line, pa.column) < std::make_tuple(path_of(b.span), pb.line, pb.column);
+                   });
+  return result;
+}
+
+}  // namespace gclint::scan
