@@ -17,6 +17,8 @@ struct EngineOptions {
   bool strict_unknown = false;
   /// When non-empty, only these check IDs run (the fixture runner uses this).
   std::vector<std::string> only_checks;
+  /// Date suppressions expire against (YYYY-MM-DD); empty = today (UTC).
+  std::string today;
 };
 
 /// Evaluates the rule pack over the normalized resources (design brief §1 "engine").

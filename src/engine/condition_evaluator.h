@@ -1,0 +1,94 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/config.h"
+#include "engine/match_program.h"
+#include "engine/resource_graph.h"
+#include "engine/truth.h"
+#include "model/resource.h"
+#include "model/value.h"
+
+namespace gclint::engine {
+
+/// What a check evaluation may read besides the resource: the graph, the configuration, the parameters.
+struct EvalEnvironment {
+  const ResourceGraph& graph;
+  const Config& config;
+  /// The check's parameters after .gclint.yaml overrides.
+  const std::map<std::string, model::Value>& params;
+  /// `{config: NAME}` operands as lists of strings, and their CIDRs parsed once per run.
+  const std::map<std::string, model::Value>& config_values;
+  const std::map<std::string, std::vector<Cidr>>& config_cidrs;
+};
+
+/// The result of a condition with the place that decided it (rule-format.md "Where a finding points").
+struct Outcome {
+  Truth truth = Truth::kFalse;
+  /// The value that decided, inside the evaluation root; nullptr when the path was missing.
+  const model::Value* value = nullptr;
+  /// When the path was missing: the nearest enclosing value that exists, and the missing remainder.
+  const model::Value* anchor = nullptr;
+  const AttributePath* path = nullptr;
+  uint16_t missing_step = 0;
+  /// Set by predicates, relations and special paths instead of value/anchor.
+  bool explicit_blame = false;
+  model::Span span;
+  std::string attribute;
+  std::string shown_value;
+  /// For kUnknown: the expression that had no value.
+  std::string unknown;
+};
+
+/// Evaluates compiled conditions on one resource. Stateless apart from its references; safe to use
+/// from several threads on different resources.
+class ConditionEvaluator {
+ public:
+  /// `root` is what paths start from: the attributes or a view of `resource`.
+  ConditionEvaluator(const EvalEnvironment& env, const model::Resource& resource, const model::Value& root);
+
+  /// Evaluates `condition` with `current` as the element relative paths start from.
+  Outcome evaluate(const Condition& condition, const model::Value& current) const;
+  /// Evaluates against the root.
+  Outcome evaluate(const Condition& condition) const { return evaluate(condition, root_); }
+
+  /// The span to report: the deciding value, else the nearest existing block, else the resource.
+  model::Span blame_span(const Outcome& outcome) const;
+  /// The attribute path that decided (`ingress[0].cidr_blocks`), for {attribute} and fingerprints.
+  std::string attribute_of(const Outcome& outcome) const;
+  /// The value seen there, or "(not set)", for {value}.
+  std::string value_of(const Outcome& outcome) const;
+
+  /// Elements at `path` below `current` for each/some/every/none: list items, or the value itself.
+  /// Unknown values are returned as elements too. Sets `anchor` when nothing was found.
+  void elements(const AttributePath& path, const model::Value& current, std::vector<const model::Value*>& out,
+                const model::Value*& anchor, uint16_t& missing_step) const;
+
+ private:
+  Outcome evaluate_at(const Condition& condition, const model::Value& current, int depth) const;
+  Outcome evaluate_attribute(const Condition& condition, const model::Value& current) const;
+  Outcome evaluate_hits(const Condition& condition, const std::vector<const model::Value*>& hits) const;
+  Outcome evaluate_ports(const Condition& condition, const model::Value& current) const;
+  Outcome evaluate_quantifier(const Condition& condition, const model::Value& current, int depth) const;
+  Outcome evaluate_references(const Condition& condition, const model::Value& current, int depth) const;
+  Outcome evaluate_referenced_by(const Condition& condition, int depth) const;
+  Outcome evaluate_predicate(const Condition& condition, const model::Value& current) const;
+  const model::Value* operand(const Operand& op) const;
+  const std::vector<Cidr>* operand_cidrs(const Operand& op, std::vector<Cidr>& scratch) const;
+  void resolve(const AttributePath& path, const model::Value& start, std::vector<const model::Value*>& hits,
+               const model::Value*& anchor, uint16_t& missing_step) const;
+  size_t specificity(const Outcome& outcome) const;
+
+  const EvalEnvironment& env_;
+  const model::Resource& resource_;
+  const model::Value& root_;
+};
+
+/// Equality as Terraform compares values: "443" equals 443, "true" equals true.
+bool loose_equals(const model::Value& a, const model::Value& b);
+/// The number in a number or numeric string.
+std::optional<double> numeric_value(const model::Value& value);
+
+}  // namespace gclint::engine

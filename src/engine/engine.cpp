@@ -1,0 +1,429 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "engine/condition_evaluator.h"
+#include "engine/match_program.h"
+#include "engine/resource_graph.h"
+#include "engine/suppression.h"
+#include "engine/tier_assignment.h"
+
+namespace gclint::engine {
+namespace {
+
+constexpr std::string_view kSuppressionCheck = "GC-SUP-001";
+
+std::string fingerprint(std::string_view check, std::string_view path, std::string_view address,
+                        std::string_view attribute) {
+  uint64_t hash = 14695981039346656037ull;
+  auto feed = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+    hash ^= 0;
+    hash *= 1099511628211ull;  // field separator
+  };
+  feed(check);
+  feed(path);
+  feed(address);
+  feed(attribute);
+  char buf[17];
+  static const char kHex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; --i) {
+    buf[i] = kHex[hash & 0xf];
+    hash >>= 4;
+  }
+  buf[16] = '\0';
+  return buf;
+}
+
+struct Placeholders {
+  const model::Resource* resource;
+  std::string attribute;
+  std::string value;
+  const std::map<std::string, model::Value>* params;
+};
+
+std::string render(std::string_view tmpl, const Placeholders& p) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out.push_back(tmpl[i]);
+      continue;
+    }
+    size_t close = tmpl.find('}', i);
+    if (close == std::string_view::npos) {
+      out.append(tmpl.substr(i));
+      break;
+    }
+    std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    if (name == "resource") {
+      out += p.resource->address;
+    } else if (name == "type") {
+      out += p.resource->type;
+    } else if (name == "attribute") {
+      out += p.attribute.empty() ? p.resource->address : p.attribute;
+    } else if (name == "value") {
+      out += p.value;
+    } else if (name == "tier") {
+      out += p.resource->tier;
+    } else if (name.substr(0, 6) == "param.") {
+      auto it = p.params->find(std::string(name.substr(6)));
+      if (it == p.params->end()) {
+        out.append(tmpl.substr(i, close - i + 1));
+      } else {
+        out += it->second.to_display();
+      }
+    } else {
+      out.append(tmpl.substr(i, close - i + 1));
+    }
+    i = close;
+  }
+  return out;
+}
+
+bool redacted(const model::Resource& r) {
+  // Secret and ConfigMap data never appear in findings.
+  return r.format == model::Format::kKubernetes && (r.type == "Secret" || r.type == "ConfigMap");
+}
+
+bool listed(const std::vector<std::string>& list, const Check& check) {
+  for (const auto& entry : list) {
+    if (entry == check.id || entry == check.family) return true;
+    for (const auto& alias : check.aliases) {
+      if (entry == alias) return true;
+    }
+  }
+  return false;
+}
+
+struct Raw {
+  model::Finding finding;
+  uint32_t resource = 0;
+};
+
+model::Value string_list(const std::vector<std::string>& items) {
+  model::Value list = model::Value::list();
+  for (const auto& item : items) list.push(model::Value::of_string(item));
+  return list;
+}
+
+}  // namespace
+
+Engine::Engine(const RulePack& pack, const Config& config, const model::SourceSet& sources, EngineOptions options)
+    : pack_(pack), config_(config), sources_(sources), options_(std::move(options)) {}
+
+std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
+                                        std::vector<model::Diagnostic>& diagnostics) const {
+  ResourceGraph graph(resources);
+  assign_tiers(resources, graph, config_, sources_);
+
+  std::map<std::string, model::Value> config_values = {
+      {"allowed_regions", string_list(config_.allowed_regions)},
+      {"allowed_egress_cidrs", string_list(config_.allowed_egress_cidrs)},
+      {"allowed_egress_prefix_lists", string_list(config_.allowed_egress_prefix_lists)},
+      {"allowed_vpc_endpoint_services", string_list(config_.allowed_vpc_endpoint_services)},
+  };
+  std::map<std::string, std::vector<Cidr>> config_cidrs;
+  for (const auto& text : config_.allowed_egress_cidrs) {
+    if (auto c = parse_cidr(text)) config_cidrs["allowed_egress_cidrs"].push_back(*c);
+  }
+
+  // Resources by format and type, so each match block visits only what it selects.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_type;
+  auto type_key = [](model::Format format, std::string_view type) {
+    std::string key(1, static_cast<char>('0' + static_cast<int>(format)));
+    key += type;
+    return key;
+  };
+  for (uint32_t i = 0; i < resources.size(); ++i) {
+    by_type[type_key(resources[i].format, resources[i].type)].push_back(i);
+  }
+
+  std::vector<Raw> raw;
+  std::set<std::pair<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>> unknown_seen;
+
+  for (const Check& check : pack_.checks()) {
+    if (!check.program) continue;
+    if (!options_.only_checks.empty()) {
+      if (!listed(options_.only_checks, check)) continue;
+    } else {
+      bool explicitly = listed(config_.enabled_checks, check);
+      if (!config_.enabled_checks.empty() && !explicitly) continue;
+      if (listed(config_.disabled_checks, check)) continue;
+      if (check.status == "deprecated" && !explicitly) continue;
+    }
+    std::map<std::string, model::Value> params = check.params;
+    if (auto it = config_.check_params.find(check.id); it != config_.check_params.end()) {
+      for (const auto& [name, value] : it->second) params[name] = value;
+    }
+    EvalEnvironment env{graph, config_, params, config_values, config_cidrs};
+
+    for (const MatchBlock& block : check.program->blocks) {
+      std::vector<model::Format> formats = {block.format};
+      // Terraform checks also cover plan JSON.
+      if (block.format == model::Format::kTerraform) formats.push_back(model::Format::kTerraformPlan);
+      for (model::Format format : formats) {
+        for (const std::string& type : block.types) {
+          auto found = by_type.find(type_key(format, type));
+          if (found == by_type.end()) continue;
+          for (uint32_t index : found->second) {
+            const model::Resource& resource = resources[index];
+            if (resource.is_data) continue;
+            if (!check.tiers.empty() &&
+                std::find(check.tiers.begin(), check.tiers.end(), resource.tier) == check.tiers.end()) {
+              continue;
+            }
+            const model::Value* root = &resource.attributes;
+            if (!block.view.empty()) {
+              root = resource.view(block.view);
+              if (root == nullptr) continue;
+            }
+            ConditionEvaluator evaluator(env, resource, *root);
+            std::vector<const model::Value*> elements;
+            if (block.each) {
+              const model::Value* anchor = nullptr;
+              uint16_t step = 0;
+              evaluator.elements(*block.each, *root, elements, anchor, step);
+            } else {
+              elements.push_back(root);
+            }
+            for (const model::Value* element : elements) {
+              if (element->is_unknown()) continue;
+              if (block.where) {
+                if (evaluator.evaluate(*block.where, *element).truth != Truth::kTrue) continue;
+              }
+              Outcome outcome = evaluator.evaluate(block.condition, *element);
+              model::Span span = evaluator.blame_span(outcome);
+              if (outcome.truth == Truth::kUnknown) {
+                std::string message = outcome.unknown + " has no value; " + check.id + " not evaluated";
+                if (!unknown_seen.insert({message, {span.file, span.begin, span.end}}).second) continue;
+                if (options_.strict_unknown) {
+                  Raw r;
+                  r.resource = index;
+                  model::Finding& f = r.finding;
+                  f.check_id = check.id;
+                  f.check_name = check.name;
+                  f.severity = model::Severity::kInfo;
+                  f.span = span;
+                  f.resource = resource.address;
+                  f.resource_type = resource.type;
+                  f.format = resource.format;
+                  f.tier = resource.tier;
+                  f.requirements = check.requirements;
+                  f.message.en = message;
+                  f.message.ja = outcome.unknown + " の値が不明なため、" + check.id + " を評価できません";
+                  f.remediation = check.remediation;
+                  f.attribute = evaluator.attribute_of(outcome);
+                  f.evidence = outcome.unknown;
+                  f.scenario = resource.scenario;
+                  raw.push_back(std::move(r));
+                } else {
+                  diagnostics.push_back({model::Diagnostic::Level::kNotEvaluated, span, message});
+                }
+                continue;
+              }
+              bool violated = block.deny ? outcome.truth == Truth::kTrue : outcome.truth == Truth::kFalse;
+              if (!violated) continue;
+              Raw r;
+              r.resource = index;
+              model::Finding& f = r.finding;
+              f.check_id = check.id;
+              f.check_name = check.name;
+              f.severity = check.severity_for_tier(resource.tier);
+              f.span = span;
+              f.resource = resource.address;
+              f.resource_type = resource.type;
+              f.format = resource.format;
+              f.tier = resource.tier;
+              f.requirements = check.requirements;
+              f.attribute = evaluator.attribute_of(outcome);
+              f.evidence = redacted(resource) ? "(redacted)" : evaluator.value_of(outcome);
+              Placeholders p{&resource, f.attribute, f.evidence, &params};
+              const model::LocalizedText& tmpl = block.message ? *block.message : check.message;
+              f.message.en = render(tmpl.en, p);
+              f.message.ja = render(tmpl.ja, p);
+              f.remediation = check.remediation;
+              if (outcome.value != nullptr && outcome.value->origin.valid()) f.origin = outcome.value->origin;
+              f.scenario = resource.scenario;
+              raw.push_back(std::move(r));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // CloudFormation scenario copies: one finding per place; a scenario is named only when not every copy fails.
+  std::map<std::string, size_t> copies;
+  for (const auto& r : resources) {
+    if (!r.scenario.empty()) ++copies[r.address + '\0' + sources_.path_of(r.span)];
+  }
+  std::vector<Raw> merged;
+  std::map<std::tuple<std::string, std::string, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
+  std::vector<std::vector<std::string>> scenarios;
+  for (auto& r : raw) {
+    auto key = std::make_tuple(r.finding.check_id, r.finding.resource, r.finding.span.file, r.finding.span.begin,
+                               r.finding.span.end, r.finding.severity);
+    auto [it, inserted] = seen.emplace(key, merged.size());
+    if (inserted) {
+      scenarios.push_back({});
+      merged.push_back(std::move(r));
+      it->second = merged.size() - 1;
+    }
+    auto& list = scenarios[it->second];
+    const std::string& scenario = inserted ? merged.back().finding.scenario : r.finding.scenario;
+    if (std::find(list.begin(), list.end(), scenario) == list.end()) list.push_back(scenario);
+  }
+  for (size_t i = 0; i < merged.size(); ++i) {
+    model::Finding& f = merged[i].finding;
+    const auto& list = scenarios[i];
+    bool unconditional = std::find(list.begin(), list.end(), std::string()) != list.end() ||
+                         list.size() >= copies[f.resource + '\0' + sources_.path_of(resources[merged[i].resource].span)];
+    if (unconditional) {
+      f.scenario.clear();
+      continue;
+    }
+    std::string joined;
+    for (const auto& s : list) joined += (joined.empty() ? "" : " or ") + s;
+    f.scenario = joined;
+    f.message.en += " (when " + joined + ")";
+    f.message.ja += "（" + joined + " の場合）";
+  }
+
+  // Suppressions (design brief §9).
+  std::string today = options_.today.empty() ? today_utc() : options_.today;
+  std::vector<Suppression> suppressions;
+  std::set<uint32_t> files;
+  for (const auto& r : resources) {
+    if (r.span.valid()) files.insert(r.span.file);
+  }
+  for (uint32_t file : files) {
+    for (auto& s : inline_suppressions(sources_.file(file))) suppressions.push_back(std::move(s));
+  }
+  for (const auto& r : resources) {
+    for (auto& s : metadata_suppressions(r)) suppressions.push_back(std::move(s));
+  }
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> suppression_spans;
+  std::vector<Suppression> unique_suppressions;
+  for (auto& s : suppressions) {
+    // CloudFormation scenario copies share their metadata.
+    if (!suppression_spans.insert({s.span.file, s.span.begin, s.span.end}).second) continue;
+    validate_suppression(s, today);
+    unique_suppressions.push_back(std::move(s));
+  }
+  auto comment_line = [&](const model::SourceFile& file, uint32_t line) {
+    std::string_view text = file.line_text(line);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    return !text.empty() && (text.front() == '#' || text.substr(0, 2) == "//");
+  };
+  for (auto& m : merged) {
+    model::Finding& f = m.finding;
+    const model::Resource& resource = resources[m.resource];
+    uint32_t finding_line = f.span.valid() ? sources_.begin_of(f.span).line : 0;
+    uint32_t resource_line = resource.span.valid() ? sources_.begin_of(resource.span).line : 0;
+    const Check* check = pack_.find(f.check_id);
+    for (const Suppression& s : unique_suppressions) {
+      if (!s.problem.empty()) continue;
+      bool covers = s.covers(f.check_id);
+      if (!covers && check != nullptr) {
+        for (const auto& alias : check->aliases) covers = covers || s.covers(alias);
+      }
+      if (!covers) continue;
+      bool applies = false;
+      if (!s.resource.empty()) {
+        applies = s.resource == resource.address && s.span.file == resource.span.file;
+      } else if (s.file == f.span.file && s.line == finding_line) {
+        applies = true;
+      } else if (s.file == resource.span.file && resource_line > 1 && s.line < resource_line) {
+        // On the comment lines directly above the resource's first line.
+        const model::SourceFile& file = sources_.file(s.file);
+        applies = true;
+        for (uint32_t line = s.line; line < resource_line; ++line) applies = applies && comment_line(file, line);
+      }
+      if (applies) {
+        f.suppressed = true;
+        f.suppression_reason = s.reason;
+        break;
+      }
+    }
+    f.fingerprint = fingerprint(f.check_id, sources_.path_of(f.span), f.resource, f.attribute);
+  }
+
+  bool report_suppressions = options_.only_checks.empty()
+                                 ? std::find(config_.disabled_checks.begin(), config_.disabled_checks.end(),
+                                             kSuppressionCheck) == config_.disabled_checks.end()
+                                 : std::find(options_.only_checks.begin(), options_.only_checks.end(),
+                                             kSuppressionCheck) != options_.only_checks.end();
+  std::vector<model::Finding> findings;
+  findings.reserve(merged.size());
+  for (auto& m : merged) findings.push_back(std::move(m.finding));
+  if (report_suppressions) {
+    for (const Suppression& s : unique_suppressions) {
+      if (s.problem.empty()) continue;
+      std::string ids;
+      for (const auto& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
+      model::Finding f;
+      f.check_id = std::string(kSuppressionCheck);
+      f.check_name = "suppression-needs-reason-and-date";
+      f.severity = model::Severity::kLow;
+      f.span = s.span;
+      f.resource = s.resource;
+      f.format = model::Format::kTerraform;
+      for (const auto& r : resources) {
+        if (r.span.file == s.span.file) {
+          f.format = r.format;
+          if (f.resource.empty() && r.span.begin > s.span.begin) {
+            f.resource = r.address;
+            f.resource_type = r.type;
+          }
+          if (!f.resource.empty()) break;
+        }
+      }
+      f.message.en = "gclint:ignore " + ids + " " + s.problem + ", so it suppresses nothing";
+      f.message.ja = "gclint:ignore " + ids + " は" +
+                     (s.problem == "has no reason"       ? std::string("理由 (reason) がない")
+                      : s.problem.rfind("expired", 0) == 0 ? "期限 " + s.until + " を過ぎている"
+                                                           : "書式が正しくない (" + s.problem + ")") +
+                     "ため、抑止は無効です";
+      f.remediation.en = "Give the suppression a reason=\"...\" and a future until=YYYY-MM-DD, or fix the finding.";
+      f.remediation.ja = "抑止に reason=\"…\" と将来の until=YYYY-MM-DD を付けるか、指摘を解消してください。";
+      f.attribute = "gclint:ignore";
+      f.evidence = ids;
+      f.fingerprint = fingerprint(f.check_id, sources_.path_of(f.span), f.resource, std::to_string(s.span.begin));
+      findings.push_back(std::move(f));
+    }
+  }
+
+  struct Key {
+    const std::string* path;
+    model::Position position;
+  };
+  std::vector<std::pair<Key, size_t>> order;
+  order.reserve(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    order.push_back({Key{&sources_.path_of(findings[i].span), sources_.begin_of(findings[i].span)}, i});
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    int c = a.first.path->compare(*b.first.path);
+    if (c != 0) return c < 0;
+    if (a.first.position.line != b.first.position.line) return a.first.position.line < b.first.position.line;
+    if (a.first.position.column != b.first.position.column) return a.first.position.column < b.first.position.column;
+    const auto& fa = findings[a.second];
+    const auto& fb = findings[b.second];
+    if (fa.check_id != fb.check_id) return fa.check_id < fb.check_id;
+    return std::tie(fa.resource, fa.attribute) < std::tie(fb.resource, fb.attribute);
+  });
+  std::vector<model::Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const auto& [key, index] : order) sorted.push_back(std::move(findings[index]));
+  return sorted;
+}
+
+}  // namespace gclint::engine
