@@ -1,0 +1,119 @@
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/language.h"
+#include "cli/spelling_suggestion.h"
+#include "cli/version.h"
+#include "report/exit_status.h"
+#include "report/reporter.h"
+#include "scan/scanner.h"
+
+namespace gclint::cli {
+namespace {
+
+std::string milliseconds(std::chrono::nanoseconds ns) {
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(1) << static_cast<double>(ns.count()) / 1e6 << " ms";
+  return text.str();
+}
+
+scan::ScanOptions scan_options(const CommandLine& c) {
+  scan::ScanOptions options;
+  options.paths = c.positionals.empty() ? std::vector<std::string>{"."} : c.positionals;
+  options.stdin_format = c.stdin_format;
+  options.config_path = c.config;
+  options.check_dirs = c.check_dirs;
+  options.jobs = c.jobs;
+  options.strict_unknown = c.strict_unknown;
+  options.parse_only = c.parse_only;
+  options.region = c.region;
+  options.cfn_param_files = c.cfn_params;
+  options.tf_vars = c.vars;
+  options.tf_var_files = c.var_files;
+  options.tf_env_vars = c.tf_env_vars;
+  options.k8s_namespace = c.k8s_namespace;
+  options.allow_outside_root = c.allow_outside_root;
+  return options;
+}
+
+}  // namespace
+
+int run_scan_command(const CommandContext& context) {
+  const CommandLine& c = context.command_line;
+  std::string format = c.format.value_or("text");
+  auto reporter = report::make_reporter(format);
+  if (!reporter) {
+    context.err << "gclint: " << tr(context.lang, "error", "エラー") << ": "
+                << (context.lang == "ja" ? "不明な出力形式 '" : "unknown format '") << format << "'";
+    if (auto s = suggest(format, report::reporter_names())) {
+      context.err << (context.lang == "ja" ? "（もしかして '" + *s + "'？）" : "; did you mean '" + *s + "'?");
+    }
+    context.err << "\n";
+    return report::kExitUsage;
+  }
+  size_t stdin_count = std::count(c.positionals.begin(), c.positionals.end(), "-");
+  if (stdin_count > 1) {
+    context.err << "gclint: " << tr(context.lang, "error: \"-\" may be given once", "エラー: \"-\" は 1 回だけ指定できます")
+                << "\n";
+    return report::kExitUsage;
+  }
+
+  scan::ScanResult result = scan::run_scan(scan_options(c));
+  if (result.fatal_error) {
+    context.err << "gclint: " << tr(context.lang, "error", "エラー") << ": " << *result.fatal_error << "\n";
+    return report::kExitUsage;
+  }
+  std::string lang = c.lang ? *c.lang : result.config.lang ? *result.config.lang : context.lang;
+  model::Severity threshold = c.severity ? *c.severity
+                              : result.config.severity_threshold ? *result.config.severity_threshold
+                                                                 : model::Severity::kLow;
+  // INFO findings only exist under --strict-unknown, which asks for them: they pass any threshold.
+  std::vector<model::Finding> shown;
+  for (auto& f : result.findings) {
+    if (f.severity >= threshold || f.severity == model::Severity::kInfo) shown.push_back(std::move(f));
+  }
+
+  auto report_start = std::chrono::steady_clock::now();
+  std::ofstream file;
+  std::ostream* out = &context.out;
+  if (c.output) {
+    file.open(*c.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      context.err << "gclint: " << tr(context.lang, "error: cannot write ", "エラー: 書き込めません: ") << *c.output
+                  << "\n";
+      return report::kExitUsage;
+    }
+    out = &file;
+  }
+  bool color = format == "text" && !c.output && !c.no_color && context.terminal.stdout_is_tty &&
+               !context.terminal.no_color_env;
+  report::ReportInput input{*result.sources, *result.pack, shown, result.diagnostics};
+  input.lang = lang;
+  input.color = color;
+  input.tool_version = kVersion;
+  input.files_scanned = result.files_scanned;
+  input.resources_evaluated = result.resources;
+  input.threshold = threshold;
+  reporter->write(input, *out);
+  out->flush();
+  if (c.output && !file) {
+    context.err << "gclint: " << tr(context.lang, "error: cannot write ", "エラー: 書き込めません: ") << *c.output << "\n";
+    return report::kExitUsage;
+  }
+  if (c.timings) {
+    auto report_time = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                                            report_start);
+    const auto& t = result.times;
+    context.err << "timings: discover " << milliseconds(t.discover) << ", parse " << milliseconds(t.parse)
+                << ", evaluate " << milliseconds(t.evaluate) << ", check " << milliseconds(t.check) << ", report "
+                << milliseconds(report_time) << " (" << result.files_scanned << " files, " << result.resources
+                << " resources)\n";
+  }
+  return report::exit_code(shown, result.diagnostics);
+}
+
+}  // namespace gclint::cli
