@@ -103,18 +103,25 @@ model::ParseResult load_manifests(model::SourceSet& sources, uint32_t file_id, c
   const model::SourceFile& file = sources.file(file_id);
   ManifestBuilder builder(options, result);
 
-  if (looks_like_json(file.content())) {
-    std::optional<Value> root = syntax::read_json(file, result.diagnostics);
-    if (!root) return result;
-    if (root->is_list()) {
-      for (auto& item : root->items) builder.add_document(std::move(item));
-    } else {
-      builder.add_document(std::move(*root));
+  std::vector<model::Diagnostic> json_diagnostics;
+  bool json_file = file.path().ends_with(".json");
+  if (json_file || looks_like_json(file.content())) {
+    std::optional<Value> root = syntax::read_json(file, json_diagnostics);
+    if (root || json_file) {
+      result.diagnostics = std::move(json_diagnostics);
+      if (!root) return result;
+      if (root->is_list()) {
+        for (auto& item : root->items) builder.add_document(std::move(item));
+      } else {
+        builder.add_document(std::move(*root));
+      }
+      return result;
     }
-    return result;
   }
 
+  // Flow-style YAML (stdin, *.yaml) also starts with '{' or '['; its JSON errors count only if YAML fails too.
   std::vector<syntax::YamlDocument> documents = syntax::read_yaml(file, result.diagnostics);
+  if (!json_diagnostics.empty() && result.has_errors()) result.diagnostics = std::move(json_diagnostics);
   HelmSourceMapper mapper(sources, file_id);
   uint32_t previous_end = 0;
   for (auto& doc : documents) {

@@ -131,6 +131,12 @@ TEST(ManifestLoaderTest, JsonManifests) {
   EXPECT_EQ(service->relations[0].target, "Deployment/apps/web");
 }
 
+TEST(ManifestLoaderTest, FlowStyleYamlIsNotMistakenForJson) {
+  auto l = load_text("flow.yaml", "{apiVersion: v1, kind: Namespace, metadata: {name: x}}\n");
+  ASSERT_FALSE(l->result.has_errors());
+  EXPECT_NE(l->find("Namespace/x"), nullptr);
+}
+
 TEST(ManifestLoaderTest, SecretAndConfigMapValuesAreRedacted) {
   const std::string content = slurp("secrets.yaml");
   auto l = load("secrets.yaml");
