@@ -134,6 +134,7 @@ class DocumentBuilder : public YAML::EventHandler {
     stack_.clear();
     anchors_.clear();
     alias_nodes_ = 0;
+    anchor_copy_nodes_ = 0;
     has_root_ = false;
     root_ = NodeInfo{};
     doc_begin_ = line_start(offset(mark));
@@ -211,8 +212,11 @@ class DocumentBuilder : public YAML::EventHandler {
     } else if (tag.starts_with(kCoreTagPrefix)) {
       node.value = resolve_core_tagged(tag.substr(kCoreTagPrefix.size()), value, span, quoted_or_block);
     } else {
-      Value plain = quoted_or_block ? Value::of_string(value, span) : resolve_plain(value, span);
-      node.value = apply_local_tag(tag, std::move(plain), Value::of_string(value, span));
+      if (handles(tag)) {
+        node.value = apply_local_tag(tag, Value::of_string(value, span));
+      } else {
+        node.value = quoted_or_block ? Value::of_string(value, span) : resolve_plain(value, span);
+      }
     }
     complete(std::move(node), anchor);
   }
@@ -372,9 +376,11 @@ class DocumentBuilder : public YAML::EventHandler {
     return quoted ? Value::of_string(text, span) : resolve_plain(text, span);
   }
 
-  /// Local tags ("!Ref") go to the handler; other tags are ignored.
-  Value apply_local_tag(const std::string& tag, Value plain, Value as_read) {
-    if (!options_.tag_handler || tag.empty() || tag[0] != '!') return plain;
+  /// Local tags ("!Ref") go to the handler; other tags, and all tags without a handler, are ignored.
+  bool handles(const std::string& tag) const { return options_.tag_handler && !tag.empty() && tag[0] == '!'; }
+
+  /// A node the handler rejects becomes unknown: its meaning cannot be known, and the error says why.
+  Value apply_local_tag(const std::string& tag, Value as_read) {
     Span span = as_read.span;
     std::optional<Value> handled;
     try {
@@ -384,7 +390,7 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     if (!handled) {
       diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kError, span, "unknown tag '" + tag + "'"});
-      return plain;
+      return Value::unknown(tag, span);
     }
     if (!handled->span.valid()) handled->span = span;
     return std::move(*handled);
@@ -419,10 +425,7 @@ class DocumentBuilder : public YAML::EventHandler {
     value.span.end = end;
 
     NodeInfo node{std::move(value), frame.nodes, frame.depth, false, ""};
-    if (!frame.tag.empty() && frame.tag != "?" && frame.tag != "!" && !frame.tag.starts_with(kCoreTagPrefix)) {
-      Value copy = node.value;
-      node.value = apply_local_tag(frame.tag, std::move(node.value), std::move(copy));
-    }
+    if (frame.tag != "!" && handles(frame.tag)) node.value = apply_local_tag(frame.tag, std::move(node.value));
     complete(std::move(node), frame.anchor);
   }
 
@@ -442,7 +445,14 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void complete(NodeInfo node, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = node;
+    if (anchor != 0) {
+      // Anchors nested in anchors copy their content again; bound the total so that cannot go quadratic.
+      anchor_copy_nodes_ += node.nodes;
+      if (anchor_copy_nodes_ > 4 * (text_.size() + options_.max_alias_nodes)) {
+        throw StopReading{node.value.span.begin, "anchored nodes nested too deeply to copy"};
+      }
+      anchors_[anchor] = node;
+    }
     if (stack_.empty()) {
       root_ = std::move(node);
       has_root_ = true;
@@ -519,6 +529,7 @@ class DocumentBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, NodeInfo> anchors_;
   uint64_t alias_nodes_ = 0;
+  uint64_t anchor_copy_nodes_ = 0;
   NodeInfo root_;
   bool has_root_ = false;
   uint32_t doc_begin_ = 0;

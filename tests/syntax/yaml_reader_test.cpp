@@ -157,6 +157,16 @@ TEST(YamlReaderTest, BillionLaughsIsStopped) {
   EXPECT_NE(r.diagnostics[0].message.find("alias expansion"), std::string::npos);
 }
 
+TEST(YamlReaderTest, NestedAnchorsCannotCopyQuadratically) {
+  std::string doc;
+  for (int i = 0; i < 400; ++i) doc += "&a" + std::to_string(i) + " [";
+  doc += "0";
+  for (int i = 0; i < 20000; ++i) doc += ", 0";
+  doc += std::string(400, ']') + "\n";
+  auto r = read(doc);
+  EXPECT_TRUE(r.has_error());
+}
+
 TEST(YamlReaderTest, DepthLimitIsAnError) {
   YamlReadOptions options;
   options.max_depth = 20;
@@ -200,6 +210,7 @@ TEST(YamlReaderTest, LocalTagsGoToTheHandler) {
   EXPECT_EQ(r.docs[0].root.get("b")->get("Join")->items.size(), 2u);
   ASSERT_TRUE(r.has_error());
   EXPECT_NE(r.diagnostics[0].message.find("!Bad"), std::string::npos);
+  EXPECT_TRUE(r.docs[0].root.get("c")->is_unknown());
 }
 
 TEST(YamlReaderTest, LocalTagsAreIgnoredWithoutHandler) {
