@@ -43,6 +43,14 @@ class Evaluator {
   void push(std::string name, model::Value value) { scope_.emplace_back(std::move(name), std::move(value)); }
   void pop() { scope_.pop_back(); }
   const model::Value* bound(std::string_view name) const;
+  using Bindings = std::vector<std::pair<std::string, model::Value>>;
+  /// Saves and clears the bindings: a declaration evaluated on demand must not see its caller's each/count.
+  Bindings take_scope() {
+    Bindings saved = std::move(scope_);
+    scope_.clear();
+    return saved;
+  }
+  void restore_scope(Bindings saved) { scope_ = std::move(saved); }
 
   /// A span in the current file.
   model::Span span(uint32_t begin, uint32_t end) const;
@@ -99,7 +107,8 @@ bool to_string_value(const model::Value& v, std::string& out);
 bool to_number_value(const model::Value& v, double& out);
 /// Converts to a bool as Terraform does; false when not convertible.
 bool to_bool_value(const model::Value& v, bool& out);
-/// JSON text as Terraform's jsonencode writes it (keys in lexical order, <>& escaped).
+/// JSON text as Terraform's jsonencode writes it (keys in lexical order, <>& escaped). Unknown leaves are
+/// written as "${<expression>}" so that a policy stays parseable.
 std::string json_encode(const model::Value& v);
 /// JSON text to a value (all spans set to `span`); false on a syntax error.
 bool json_decode(std::string_view text, model::Span span, model::Value& out);

@@ -75,8 +75,10 @@ void append_json(std::string& out, const Value& v, int depth) {
   }
   switch (v.kind) {
     case Value::Kind::kNull:
-    case Value::Kind::kUnknown:
       out += "null";
+      break;
+    case Value::Kind::kUnknown:
+      append_json_string(out, "${" + v.text + "}");
       break;
     case Value::Kind::kBool:
       out += v.boolean ? "true" : "false";
@@ -731,6 +733,15 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     return out;
   }
 
+  if (fn == "jsonencode") {
+    // A policy with an unknown ARN is still worth checking: unknown leaves become "${expr}" placeholders.
+    if (!argc(1, 1)) return bad_args();
+    if (!args[0].is_known()) return unknown();
+    Value out = Value::of_string(json_encode(args[0]), sp);
+    merge_refs(out, args[0]);
+    return out;
+  }
+
   // --- everything below needs fully known arguments ---
   if (!deep_known()) return unknown();
 
@@ -1143,10 +1154,6 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   }
 
   // --- encoding ---
-  if (fn == "jsonencode") {
-    if (!argc(1, 1)) return bad_args();
-    return with_refs(Value::of_string(json_encode(args[0]), sp));
-  }
   if (fn == "jsondecode") {
     std::string s;
     Value out;

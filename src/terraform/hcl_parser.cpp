@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -832,8 +833,14 @@ void report_errors(TSNode root, const model::SourceFile& file, std::vector<model
     if (descend) {
       if (ts_node_is_missing(n)) {
         uint32_t at = ts_node_start_byte(n);
-        diagnostics.push_back(model::Diagnostic{model::Diagnostic::Level::kError, model::Span{file.id(), at, at},
-                                                std::string("syntax error: missing '") + ts_node_type(n) + "'"});
+        while (at < src.size() && (src[at] == ' ' || src[at] == '\t' || src[at] == '\n' || src[at] == '\r')) ++at;
+        uint32_t end = at;
+        while (end < src.size() && end - at < 40 && !std::isspace(static_cast<unsigned char>(src[end]))) ++end;
+        std::string message = end > at ? "syntax error: unexpected '" + std::string(src.substr(at, end - at)) + "'"
+                                       : std::string("syntax error: unexpected end of file");
+        message += std::string(" (missing '") + ts_node_type(n) + "')";
+        diagnostics.push_back(
+            model::Diagnostic{model::Diagnostic::Level::kError, model::Span{file.id(), at, end}, std::move(message)});
         ++reported;
       } else if (ts_node_is_error(n)) {
         // Point at the first token of the erroneous region.
