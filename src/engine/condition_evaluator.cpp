@@ -447,9 +447,14 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
         }
         return false;
       case Op::kMatches: {
-        if (!c.regex || v.is_list() || v.is_map() || v.is_null()) return false;
+        const RE2* regex = c.regex.get();
+        if (c.operand.kind == Operand::Kind::kParam && env_.param_regexes != nullptr) {
+          auto it = env_.param_regexes->find(c.operand.name);
+          if (it != env_.param_regexes->end()) regex = it->second.get();
+        }
+        if (regex == nullptr || v.is_list() || v.is_map() || v.is_null()) return false;
         std::string text = v.is_string() ? v.text : v.to_display();
-        return RE2::PartialMatch(text, *c.regex);
+        return RE2::PartialMatch(text, *regex);
       }
       case Op::kContains:
         if (arg == nullptr) return false;
@@ -487,7 +492,7 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
     }
   };
 
-  if (c.operand.kind != Operand::Kind::kLiteral && arg == nullptr) {
+  if (c.operand.kind != Operand::Kind::kLiteral && arg == nullptr && cidrs == nullptr) {
     return unknown_outcome(nullptr, (c.operand.kind == Operand::Kind::kParam ? "param." : "config.") + c.operand.name);
   }
   // `contains` on a list asks whether the list holds the operand; on a string, whether it holds the substring.

@@ -22,6 +22,8 @@ struct EvalEnvironment {
   /// `{config: NAME}` operands as lists of strings, and their CIDRs parsed once per run.
   const std::map<std::string, model::Value>& config_values;
   const std::map<std::string, std::vector<Cidr>>& config_cidrs;
+  /// RE2 patterns of string parameters overridden in .gclint.yaml, compiled once per run.
+  const std::map<std::string, std::shared_ptr<const re2::RE2>>* param_regexes = nullptr;
 };
 
 /// The result of a condition with the place that decided it (rule-format.md "Where a finding points").

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -163,7 +165,16 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     if (auto it = config_.check_params.find(check.id); it != config_.check_params.end()) {
       for (const auto& [name, value] : it->second) params[name] = value;
     }
-    EvalEnvironment env{graph, config_, params, config_values, config_cidrs};
+    std::map<std::string, std::shared_ptr<const re2::RE2>> param_regexes;
+    if (auto it = config_.check_params.find(check.id); it != config_.check_params.end()) {
+      for (const auto& [name, value] : it->second) {
+        if (!value.is_string()) continue;
+        auto regex = std::make_shared<const re2::RE2>(value.text, re2::RE2::Quiet);
+        // Parameters that are not patterns simply never get looked up here.
+        if (regex->ok()) param_regexes[name] = std::move(regex);
+      }
+    }
+    EvalEnvironment env{graph, config_, params, config_values, config_cidrs, &param_regexes};
 
     for (const MatchBlock& block : check.program->blocks) {
       std::vector<model::Format> formats = {block.format};

@@ -158,6 +158,7 @@ class RuleParser {
   void parse_check(const YAML::Node& root, Check& check) {
     std::set<std::string> seen;
     YAML::Node match_node;
+    bool has_match = false;
     for (const auto& entry : root) {
       std::string key = entry.first.Scalar();
       const YAML::Node& value = entry.second;
@@ -227,6 +228,7 @@ class RuleParser {
         for (const auto& item : value) check.params[item.first.Scalar()] = yaml_to_value(item.second, file_.id());
       } else if (key == "match") {
         match_node = value;
+        has_match = true;
       }
     }
     for (std::string_view required : {"id", "name", "severity", "title", "description", "remediation", "message",
@@ -236,7 +238,7 @@ class RuleParser {
       }
     }
     validate_id(check);
-    if (match_node) check.program = parse_match(match_node, check);
+    if (has_match) check.program = parse_match(match_node, check);
   }
 
   model::Severity severity_of(const YAML::Node& node) {
@@ -409,19 +411,25 @@ class RuleParser {
     YAML::Node path_node;
     YAML::Node args_node;
     YAML::Node overlaps_node;
+    bool has_path = false;
+    bool has_args = false;
+    bool has_overlaps = false;
     std::string op_name;
     for (const auto& entry : node) {
       std::string key = entry.first.Scalar();
       if (key == "path") {
         path_node = entry.second;
+        has_path = true;
         continue;
       }
       if (key == "args") {
         args_node = entry.second;
+        has_args = true;
         continue;
       }
       if (key == "overlaps") {
         overlaps_node = entry.second;
+        has_overlaps = true;
         continue;
       }
       if (!contains(operator_names(), key)) {
@@ -441,14 +449,14 @@ class RuleParser {
       error(node, "condition has no operator");
       return std::nullopt;
     }
-    auto reject = [&](const YAML::Node& n, std::string_view key) {
-      if (n) error(n, "'" + std::string(key) + "' does not go with '" + op_name + "'");
+    auto reject = [&](const YAML::Node& n, bool present, std::string_view key) {
+      if (present) error(n, "'" + std::string(key) + "' does not go with '" + op_name + "'");
     };
-    if (op_name != "predicate") reject(args_node, "args");
-    if (op_name != "ports") reject(overlaps_node, "overlaps");
+    if (op_name != "predicate") reject(args_node, has_args, "args");
+    if (op_name != "ports") reject(overlaps_node, has_overlaps, "overlaps");
 
     if (op_name == "all" || op_name == "any") {
-      reject(path_node, "path");
+      reject(path_node, has_path, "path");
       c.op = op_name == "all" ? Op::kAll : Op::kAny;
       if (!op_value.IsSequence() || op_value.size() == 0) {
         error(op_value, op_name + " takes a non-empty list of conditions");
@@ -462,7 +470,7 @@ class RuleParser {
       return c;
     }
     if (op_name == "not") {
-      reject(path_node, "path");
+      reject(path_node, has_path, "path");
       c.op = Op::kNot;
       auto parsed = parse_condition(op_value, check, depth + 1);
       if (!parsed) return std::nullopt;
@@ -471,7 +479,7 @@ class RuleParser {
     }
     if (op_name == "some" || op_name == "every" || op_name == "none") {
       c.op = op_name == "some" ? Op::kSome : op_name == "every" ? Op::kEvery : Op::kNone;
-      if (!path_node) {
+      if (!has_path) {
         error(op_key, op_name + " needs a path:");
         return std::nullopt;
       }
@@ -483,12 +491,12 @@ class RuleParser {
       return c;
     }
     if (op_name == "references" || op_name == "referenced_by") {
-      reject(path_node, "path");
+      reject(path_node, has_path, "path");
       c.op = op_name == "references" ? Op::kReferences : Op::kReferencedBy;
       return parse_relation(c, op_value, check, depth) ? std::optional<Condition>(std::move(c)) : std::nullopt;
     }
     if (op_name == "predicate") {
-      reject(path_node, "path");
+      reject(path_node, has_path, "path");
       c.op = Op::kPredicate;
       auto name = string_of(op_value, "predicate");
       if (!name) return std::nullopt;
@@ -501,7 +509,7 @@ class RuleParser {
       }
       c.predicate = entry->fn;
       c.predicate_name = *name;
-      if (args_node) {
+      if (has_args) {
         if (!args_node.IsMap()) {
           error(args_node, "args must be a mapping");
           return std::nullopt;
@@ -518,9 +526,9 @@ class RuleParser {
       return c;
     }
     if (op_name == "ports") {
-      reject(path_node, "path");
+      reject(path_node, has_path, "path");
       c.op = Op::kPorts;
-      return parse_ports(c, op_value, overlaps_node) ? std::optional<Condition>(std::move(c)) : std::nullopt;
+      return parse_ports(c, op_value, has_overlaps ? &overlaps_node : nullptr) ? std::optional<Condition>(std::move(c)) : std::nullopt;
     }
     // Attribute operators.
     const OperatorInfo* info = nullptr;
@@ -529,7 +537,7 @@ class RuleParser {
     }
     c.op = info->op;
     c.negated = info->negated;
-    if (!path_node) {
+    if (!has_path) {
       error(op_key, "'" + op_name + "' needs a path:");
       return std::nullopt;
     }
@@ -558,11 +566,13 @@ class RuleParser {
         }
         break;
       case Op::kMatches: {
-        if (!is_literal || !literal.is_string()) {
-          error(op_value, "'" + op_name + "' takes a literal RE2 pattern string");
+        const model::Value* pattern = is_literal ? &literal : nullptr;
+        if (c.operand.kind == Operand::Kind::kParam) pattern = &check.params.at(c.operand.name);
+        if (pattern == nullptr || !pattern->is_string()) {
+          error(op_value, "'" + op_name + "' takes an RE2 pattern string or a string parameter");
           return std::nullopt;
         }
-        auto regex = std::make_shared<RE2>(literal.text, RE2::Quiet);
+        auto regex = std::make_shared<RE2>(pattern->text, RE2::Quiet);
         if (!regex->ok()) {
           error(op_value, "invalid RE2 pattern: " + regex->error());
           return std::nullopt;
@@ -652,7 +662,7 @@ class RuleParser {
     return true;
   }
 
-  bool parse_ports(Condition& c, const YAML::Node& node, const YAML::Node& overlaps) {
+  bool parse_ports(Condition& c, const YAML::Node& node, const YAML::Node* overlaps_ptr) {
     if (!node.IsMap()) {
       error(node, "ports takes a mapping {from: PATH, to: PATH, protocol: PATH}");
       return false;
@@ -676,11 +686,11 @@ class RuleParser {
       error(node, "ports needs from:");
       return false;
     }
-    if (!overlaps || !overlaps.IsSequence() || overlaps.size() == 0) {
-      error(overlaps ? overlaps : node, "ports needs overlaps: [ports or \"from-to\" ranges]");
+    if (overlaps_ptr == nullptr || !overlaps_ptr->IsSequence() || overlaps_ptr->size() == 0) {
+      error(overlaps_ptr ? *overlaps_ptr : node, "ports needs overlaps: [ports or \"from-to\" ranges]");
       return false;
     }
-    for (const auto& item : overlaps) {
+    for (const auto& item : *overlaps_ptr) {
       model::Value v = yaml_to_value(item, file_.id());
       PortRange range;
       bool ok = false;

@@ -1,0 +1,157 @@
+#include "engine/rule_loader.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/match_program.h"
+#include "engine/embedded_checks.h"
+#include "engine/rule_pack.h"
+
+namespace gclint::engine {
+namespace {
+
+const char* kHeader =
+    "id: GC-NET-003\nname: test-rule\nseverity: HIGH\ntitle: {ja: t, en: t}\ndescription: {ja: d, en: d}\n"
+    "remediation: {ja: r, en: r}\nmessage: {ja: m, en: m}\n";
+
+struct Loaded {
+  model::SourceSet sources;
+  std::vector<model::Diagnostic> diagnostics;
+  std::optional<Check> check;
+
+  std::string first_error() const {
+    if (diagnostics.empty()) return "";
+    auto pos = sources.begin_of(diagnostics.front().span);
+    return sources.path_of(diagnostics.front().span) + ":" + std::to_string(pos.line) + ":" +
+           std::to_string(pos.column) + ": " + diagnostics.front().message;
+  }
+};
+
+std::unique_ptr<Loaded> load(const std::string& text, bool builtin = true,
+                             const std::string& path = "checks/network/GC-NET-003.yaml") {
+  auto loaded = std::make_unique<Loaded>();
+  uint32_t id = loaded->sources.add(path, text);
+  loaded->check = load_rule(loaded->sources.file(id), builtin, loaded->diagnostics);
+  return loaded;
+}
+
+TEST(RuleLoader, LoadsAValidRule) {
+  auto l = load(std::string(kHeader) +
+                "tiers: [mynumber, lgwan]\nseverity_by_tier: {mynumber: CRITICAL}\nparams: {days: 365}\n"
+                "match:\n"
+                "  - format: terraform\n    types: [aws_security_group]\n    each: ingress\n"
+                "    where: {path: protocol, not_equals: icmp}\n"
+                "    deny: {all: [{path: cidr_blocks, cidr_is_any: true}, "
+                "{ports: {from: from_port, to: to_port, protocol: protocol}, overlaps: [22]}]}\n"
+                "  - format: kubernetes\n    types: ['@workload']\n    view: pod_spec\n"
+                "    assert: {path: containers, every: {path: securityContext.privileged, not_equals: true}}\n");
+  ASSERT_TRUE(l->check) << l->first_error();
+  const Check& c = *l->check;
+  EXPECT_EQ(c.id, "GC-NET-003");
+  EXPECT_EQ(c.family, "network");
+  EXPECT_EQ(c.severity_for_tier("mynumber"), model::Severity::kCritical);
+  EXPECT_EQ(c.severity_for_tier("lgwan"), model::Severity::kHigh);
+  ASSERT_EQ(c.program->blocks.size(), 2u);
+  EXPECT_TRUE(c.program->blocks[0].deny);
+  EXPECT_TRUE(c.program->blocks[0].each.has_value());
+  EXPECT_EQ(c.resource_types.at("terraform"), std::vector<std::string>{"aws_security_group"});
+  EXPECT_EQ(c.resource_types.at("kubernetes").size(), 8u);
+  EXPECT_EQ(c.params.at("days").number, 365);
+}
+
+TEST(RuleLoader, UnknownOperatorSuggestsTheClosest) {
+  auto l = load(std::string(kHeader) + "match:\n  - format: terraform\n    types: [t]\n"
+                "    assert: {path: a, equal: 1}\n");
+  EXPECT_FALSE(l->check);
+  EXPECT_EQ(l->first_error(), "checks/network/GC-NET-003.yaml:11:23: unknown operator 'equal'; did you mean 'equals'?");
+}
+
+TEST(RuleLoader, UnknownKeysAndValues) {
+  EXPECT_EQ(load(std::string(kHeader) + "severty: HIGH\nmatch: []\n")->first_error(),
+            "checks/network/GC-NET-003.yaml:8:1: unknown key 'severty'; did you mean 'severity'?");
+  auto tiers = load(std::string(kHeader) + "tiers: [lgwam]\nmatch:\n  - {format: terraform, types: [t], "
+                    "assert: {path: a, exists: true}}\n");
+  EXPECT_EQ(tiers->first_error(), "checks/network/GC-NET-003.yaml:8:9: unknown tier 'lgwam'; did you mean 'lgwan'?");
+  auto format = load(std::string(kHeader) + "match:\n  - {format: terraforn, types: [t], "
+                     "assert: {path: a, exists: true}}\n");
+  EXPECT_NE(format->first_error().find("unknown format 'terraforn'; did you mean 'terraform'?"), std::string::npos);
+}
+
+TEST(RuleLoader, ValidatesOperands) {
+  auto regex = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, matches: '('}}\n");
+  EXPECT_NE(regex->first_error().find("invalid RE2 pattern"), std::string::npos);
+  auto cidr = load(std::string(kHeader) +
+                   "match:\n  - {format: terraform, types: [t], assert: {path: a, cidr_within: [10.0.0.0/33]}}\n");
+  EXPECT_NE(cidr->first_error().find("invalid CIDR '10.0.0.0/33'"), std::string::npos);
+  auto param = load(std::string(kHeader) + "params: {days: 1}\n"
+                    "match:\n  - {format: terraform, types: [t], assert: {path: a, gte: {param: dayz}}}\n");
+  EXPECT_NE(param->first_error().find("unknown parameter 'dayz'; did you mean 'days'?"), std::string::npos);
+  auto two = load(std::string(kHeader) +
+                  "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true, equals: 1}}\n");
+  EXPECT_NE(two->first_error().find("one operator per condition"), std::string::npos);
+  auto both = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], "
+                   "assert: {path: a, exists: true}, deny: {path: a, exists: true}}\n");
+  EXPECT_NE(both->first_error().find("exactly one of 'assert' and 'deny'"), std::string::npos);
+  auto predicate = load(std::string(kHeader) +
+                        "match:\n  - {format: terraform, types: [t], assert: {predicate: no_such_predicate}}\n");
+  EXPECT_NE(predicate->first_error().find("unknown predicate 'no_such_predicate'"), std::string::npos);
+}
+
+TEST(RuleLoader, IdRules) {
+  auto user = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
+                   false, "mychecks/net/GC-NET-003.yaml");
+  EXPECT_NE(user->first_error().find("GC- prefix is reserved"), std::string::npos);
+  auto misnamed = load(std::string(kHeader) +
+                           "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
+                       true, "checks/network/GC-NET-004.yaml");
+  EXPECT_NE(misnamed->first_error().find("does not match the file name"), std::string::npos);
+  auto missing = load("id: GC-NET-003\n");
+  EXPECT_NE(missing->first_error().find("missing required key 'name'"), std::string::npos);
+}
+
+TEST(RuleLoader, SyntaxErrorHasAPosition) {
+  auto l = load("id: [unclosed\n");
+  EXPECT_FALSE(l->check);
+  EXPECT_NE(l->first_error().find("YAML syntax error"), std::string::npos);
+}
+
+TEST(RulePack, DuplicateIdsAreRefused) {
+  model::SourceSet sources;
+  std::vector<model::Diagnostic> diagnostics;
+  std::string rule = "id: ORG-NET-001\nname: a\nseverity: LOW\ntitle: {ja: t, en: t}\ndescription: {ja: d, en: d}\n"
+                     "remediation: {ja: r, en: r}\nmessage: {ja: m, en: m}\n"
+                     "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n";
+  RulePack pack;
+  pack.load_file(sources.add("a/net/ORG-NET-001.yaml", rule), false, sources, diagnostics);
+  pack.load_file(sources.add("b/net/ORG-NET-001.yaml", rule), false, sources, diagnostics);
+  EXPECT_EQ(pack.checks().size(), 1u);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_NE(diagnostics[0].message.find("already used by a/net/ORG-NET-001.yaml"), std::string::npos);
+  EXPECT_NE(pack.find("ORG-NET-001"), nullptr);
+}
+
+TEST(RulePack, UserDirectory) {
+  model::SourceSet sources;
+  std::vector<model::Diagnostic> diagnostics;
+  RulePack pack;
+  pack.load_directory(GCLINT_SOURCE_DIR "/tests/data/engine/user_checks", sources, diagnostics);
+  for (const auto& d : diagnostics) ADD_FAILURE() << d.message;
+  ASSERT_EQ(pack.checks().size(), 1u);
+  EXPECT_EQ(pack.checks()[0].id, "ORG-LOG-001");
+  EXPECT_EQ(pack.checks()[0].family, "logging");
+  EXPECT_FALSE(pack.checks()[0].builtin);
+}
+
+// The embedded pack (checks/) must load without a single error.
+TEST(RulePack, EmbeddedPackLoadsCleanly) {
+  model::SourceSet sources;
+  std::vector<model::Diagnostic> diagnostics;
+  RulePack pack = RulePack::embedded(sources, diagnostics);
+  for (const auto& d : diagnostics) {
+    auto pos = sources.begin_of(d.span);
+    ADD_FAILURE() << sources.path_of(d.span) << ":" << pos.line << ":" << pos.column << ": " << d.message;
+  }
+  EXPECT_EQ(pack.checks().size(), embedded_check_files().size());
+}
+
+}  // namespace
+}  // namespace gclint::engine
