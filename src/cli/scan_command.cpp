@@ -64,7 +64,11 @@ int run_scan_command(const CommandContext& context) {
 
   scan::ScanResult result = scan::run_scan(scan_options(c));
   if (result.fatal_error) {
-    context.err << "gclint: " << tr(context.lang, "error", "エラー") << ": " << *result.fatal_error << "\n";
+    // Located errors (rule files, configuration) already read "file:line:col: error: …".
+    if (result.fatal_error->find(": error: ") == std::string::npos) {
+      context.err << "gclint: " << tr(context.lang, "error", "エラー") << ": ";
+    }
+    context.err << *result.fatal_error << "\n";
     return report::kExitUsage;
   }
   std::string lang = c.lang ? *c.lang : result.config.lang ? *result.config.lang : context.lang;

@@ -54,13 +54,14 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
   return true;
 }
 
+// "path:line:col: error: message", the shape of every other error gclint prints.
 std::string format_diagnostic(const model::SourceSet& sources, const model::Diagnostic& d) {
   std::string where;
   if (d.span.valid() && d.span.file < sources.size()) {
     model::Position p = sources.begin_of(d.span);
     where = sources.path_of(d.span) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": ";
   }
-  return where + d.message;
+  return where + "error: " + d.message;
 }
 
 std::optional<fs::path> find_config_upward(const fs::path& start) {

@@ -1,0 +1,4 @@
+variable "unused" {
+  type    = string
+  default = "x"
+}
