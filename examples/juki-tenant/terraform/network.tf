@@ -72,3 +72,24 @@ resource "aws_vpc_security_group_ingress_rule" "rdp_from_operations" {
   to_port           = 3389
   ip_protocol       = "tcp"
 }
+
+# Load balancer for the 住民記録 API. `internal` was left out, so it is internet-facing by default (GC-NET-008).
+resource "aws_lb" "api" {
+  name               = "${local.name_prefix}-api"
+  load_balancer_type = "application"
+  subnets            = aws_subnet.app[*].id
+  security_groups    = [aws_security_group.app.id]
+
+  tags = local.tier_tags
+}
+
+# Load balancer for the batch status page, correctly internal (compliant).
+resource "aws_lb" "batch_status" {
+  name               = "${local.name_prefix}-batch-status"
+  internal           = true
+  load_balancer_type = "application"
+  subnets            = aws_subnet.app[*].id
+  security_groups    = [aws_security_group.app.id]
+
+  tags = local.tier_tags
+}
