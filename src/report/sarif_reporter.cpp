@@ -94,6 +94,22 @@ Json fallback_rule_json(const model::Finding& f, const std::string& lang) {
   return rule;
 }
 
+// artifactLocation.uri is a URI reference: percent-encode everything but unreserved characters and '/'
+// ("<stdin>", spaces, Japanese file names).
+std::string uri_reference(const std::string& path) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~' || c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', kHex[c >> 4], kHex[c & 0xF]};
+    }
+  }
+  return out;
+}
+
 Json physical_location(const SpanLocation& at) {
   Json region;
   region["startLine"] = at.line;
@@ -101,7 +117,7 @@ Json physical_location(const SpanLocation& at) {
   region["endLine"] = at.end_line;
   region["endColumn"] = at.end_column;
   return Json{{"physicalLocation",
-               {{"artifactLocation", {{"uri", at.file}, {"uriBaseId", kSrcRoot}}}, {"region", std::move(region)}}}};
+               {{"artifactLocation", {{"uri", uri_reference(at.file)}, {"uriBaseId", kSrcRoot}}}, {"region", std::move(region)}}}};
 }
 
 }  // namespace

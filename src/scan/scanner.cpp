@@ -121,7 +121,10 @@ ScanResult run_scan(const ScanOptions& options) {
       result.fatal_error = config_file->string() + ": " + error;
       return result;
     }
-    uint32_t id = sources.add(display_path(*config_file, base), std::move(content));
+    // The file as the user named it; a discovered one relative to the scan root when inside it.
+    std::string shown = options.config_path ? *options.config_path : display_path(*config_file, base);
+    if (shown.starts_with("../")) shown = config_file->string();
+    uint32_t id = sources.add(shown, std::move(content));
     std::vector<model::Diagnostic> config_diagnostics;
     auto config = engine::load_config(sources.file(id), config_diagnostics);
     std::string messages;
@@ -259,7 +262,7 @@ ScanResult run_scan(const ScanOptions& options) {
       result.fatal_error = param_file + ": " + error;
       return result;
     }
-    uint32_t id = sources.add(display_path(param_file, base), std::move(content));
+    uint32_t id = sources.add(param_file, std::move(content));
     std::vector<model::Diagnostic> param_diagnostics;
     bool ok = cloudformation::read_parameter_file(sources.file(id), cfn_options.parameters, param_diagnostics);
     std::string messages;

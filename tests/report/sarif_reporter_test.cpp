@@ -50,6 +50,18 @@ TEST(SarifReporterTest, ResultsRulesAndNotifications) {
   EXPECT_EQ(invocation["toolExecutionNotifications"][1]["level"], "note");
 }
 
+TEST(SarifReporterTest, UrisArePercentEncoded) {
+  testing::ReportFixture fx;
+  uint32_t id = fx.sources.add("<stdin>", "x: 1\n");
+  uint32_t jp = fx.sources.add("設定 a.yaml", "x: 1\n");
+  fx.findings[0].span = model::Span{id, 0, 1};
+  fx.findings[1].span = model::Span{jp, 0, 1};
+  auto j = nlohmann::json::parse(render(fx.input()));
+  const auto& results = j["runs"][0]["results"];
+  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "%3Cstdin%3E");
+  EXPECT_EQ(results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "%E8%A8%AD%E5%AE%9A%20a.yaml");
+}
+
 // Validates the output against the official SARIF 2.1.0 schema with Python's jsonschema.
 TEST(SarifReporterTest, ValidAgainstSchema) {
   const std::string schema = std::string(GCLINT_SHARED_DIR) + "/schemas/sarif-schema-2.1.0.json";
