@@ -349,7 +349,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       if (!covers) continue;
       bool applies = false;
       if (!s.resource.empty()) {
-        applies = s.resource == resource.address && s.span.file == resource.span.file;
+        applies = s.resource == resource.address && s.file == resource.span.file;
       } else if (s.file == f.span.file && s.line == finding_line) {
         applies = true;
       } else if (s.file == resource.span.file && resource_line > 1 && s.line < resource_line) {
@@ -387,15 +387,25 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       f.span = s.span;
       f.resource = s.resource;
       f.format = model::Format::kTerraform;
+      // Attribute an inline suppression to the resource it sits in: the last one starting before it.
+      const model::Resource* owner = nullptr;
       for (const auto& r : resources) {
-        if (r.span.file == s.span.file) {
-          f.format = r.format;
-          if (f.resource.empty() && r.span.begin > s.span.begin) {
-            f.resource = r.address;
-            f.resource_type = r.type;
-          }
-          if (!f.resource.empty()) break;
+        if (r.span.file != s.file) continue;
+        if (!s.resource.empty() ? r.address == s.resource
+                                : r.span.begin <= s.span.begin && (!owner || r.span.begin > owner->span.begin)) {
+          owner = &r;
         }
+      }
+      if (owner == nullptr) {
+        for (const auto& r : resources) {
+          if (r.span.file == s.file && (!owner || r.span.begin < owner->span.begin)) owner = &r;
+        }
+      }
+      if (owner != nullptr) {
+        f.resource = owner->address;
+        f.resource_type = owner->type;
+        f.format = owner->format;
+        f.tier = owner->tier;
       }
       f.message.en = "gclint:ignore " + ids + " " + s.problem + ", so it suppresses nothing";
       f.message.ja = "gclint:ignore " + ids + " は" +

@@ -123,6 +123,7 @@ std::vector<Suppression> metadata_suppressions(const model::Resource& resource) 
       Suppression s;
       s.span = item->span.valid() ? item->span : resource.span;
       s.resource = resource.address;
+      s.file = resource.span.file;
       if (item->is_string()) {
         s.ids.push_back(item->text);
       } else if (item->is_map()) {
@@ -156,6 +157,7 @@ std::vector<Suppression> metadata_suppressions(const model::Resource& resource) 
         Suppression s = parse_suppression_text(part);
         s.span = annotation->span.valid() ? annotation->span : resource.span;
         s.resource = resource.address;
+        s.file = resource.span.file;
         out.push_back(std::move(s));
       }
       pos = end + 1;

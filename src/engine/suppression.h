@@ -17,7 +17,7 @@ struct Suppression {
   std::string reason;
   std::string until;  // YYYY-MM-DD or ""
   model::Span span;   // the comment or metadata entry
-  /// Inline comments: the file and 1-based line they sit on. Metadata: the resource address.
+  /// Inline comments: the file and 1-based line they sit on. Metadata: the resource's file and address.
   uint32_t file = model::Span::kNoFile;
   uint32_t line = 0;
   std::string resource;

@@ -1,0 +1,276 @@
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "engine_test_support.h"
+
+namespace gclint::engine {
+namespace {
+
+using testing::make_resource;
+
+std::string rule_text(const std::string& id, const std::string& match, const std::string& extra = "") {
+  return "id: " + id + "\nname: rule\nseverity: HIGH\n" + extra +
+         "title: {ja: t, en: t}\ndescription: {ja: d, en: d}\nremediation: {ja: 直す, en: fix it}\n"
+         "message: {ja: '{resource} の {attribute} が {value}（{tier}）', en: '{resource} has {attribute} = {value} "
+         "({tier}, {type})'}\nmatch:\n" +
+         match;
+}
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void add_rule(const std::string& id, const std::string& match, const std::string& extra = "") {
+    std::vector<model::Diagnostic> diagnostics;
+    pack_.load_file(sources_.add("rules/test/" + id + ".yaml", rule_text(id, match, extra)), false, sources_,
+                    diagnostics);
+    for (const auto& d : diagnostics) ADD_FAILURE() << d.message;
+  }
+
+  std::vector<model::Finding> run(EngineOptions options = {}) {
+    if (options.today.empty()) options.today = "2026-11-22";
+    Engine engine(pack_, config_, sources_, options);
+    diagnostics_.clear();
+    return engine.run(resources_, diagnostics_);
+  }
+
+  uint32_t line_of(const model::Finding& f) const { return sources_.begin_of(f.span).line; }
+
+  model::SourceSet sources_;
+  RulePack pack_;
+  Config config_;
+  std::vector<model::Resource> resources_;
+  std::vector<model::Diagnostic> diagnostics_;
+};
+
+const char* kEncrypted = "  - {format: terraform, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n";
+
+TEST_F(EngineTest, FindingPointsAtTheFailingValueWithRenderedMessages) {
+  add_rule("T-ENC-001", kEncrypted);
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\nsse:\n  alg: AES256\n"));
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.b", "name: b\nsse:\n  alg: 'aws:kms'\n"));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 1u);
+  const auto& f = findings[0];
+  EXPECT_EQ(f.check_id, "T-ENC-001");
+  EXPECT_EQ(f.resource, "bucket.a");
+  EXPECT_EQ(line_of(f), 3u);
+  EXPECT_EQ(f.attribute, "sse.alg");
+  EXPECT_EQ(f.evidence, "AES256");
+  EXPECT_EQ(f.tier, "mynumber");
+  EXPECT_EQ(f.message.en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
+  EXPECT_EQ(f.message.ja, "bucket.a の sse.alg が AES256（mynumber）");
+  EXPECT_EQ(f.remediation.en, "fix it");
+  EXPECT_EQ(f.fingerprint.size(), 16u);
+  EXPECT_FALSE(f.suppressed);
+}
+
+TEST_F(EngineTest, MissingAttributePointsAtTheResource) {
+  add_rule("T-ENC-001", kEncrypted);
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\n"));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(line_of(findings[0]), 1u);
+  EXPECT_EQ(findings[0].attribute, "sse.alg");
+  EXPECT_EQ(findings[0].evidence, "(not set)");
+}
+
+TEST_F(EngineTest, UnknownValuesAreNotEvaluated) {
+  add_rule("T-ENC-001", kEncrypted);
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "sse:\n  alg: 'unknown:var.alg'\n"));
+  EXPECT_TRUE(run().empty());
+  ASSERT_EQ(diagnostics_.size(), 1u);
+  EXPECT_EQ(diagnostics_[0].level, model::Diagnostic::Level::kNotEvaluated);
+  EXPECT_EQ(diagnostics_[0].message, "var.alg has no value; T-ENC-001 not evaluated");
+  EngineOptions strict;
+  strict.strict_unknown = true;
+  auto findings = run(strict);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].severity, model::Severity::kInfo);
+  EXPECT_EQ(findings[0].message.en, "var.alg has no value; T-ENC-001 not evaluated");
+}
+
+TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
+  add_rule("T-NET-001", "  - {format: terraform, types: [instance], deny: {path: public, equals: true}}\n",
+           "tiers: [mynumber, lgwan]\nseverity_by_tier: {mynumber: CRITICAL}\n");
+  config_.placements.push_back(PlacementRule{"envs/web/**", "", "internet", ""});
+  resources_.push_back(make_resource(sources_, "instance", "instance.default", "public: true"));
+  resources_.push_back(make_resource(sources_, "instance", "instance.tagged", "public: true"));
+  resources_.back().tags = {{"gc-tier", "lgwan"}};
+  resources_.push_back(make_resource(sources_, "instance", "instance.in_subnet", "public: true\nsubnet_id: 'ref:subnet.s#id'"));
+  resources_.push_back(make_resource(sources_, "subnet", "subnet.s", "vpc_id: 'ref:vpc.v#id'"));
+  resources_.push_back(make_resource(sources_, "vpc", "vpc.v", "cidr: 10.0.0.0/16"));
+  resources_.back().tags = {{"gc-tier", "internet"}, {"gc-zone", "dmz"}};
+  uint32_t web = sources_.add("envs/web/main.tf", "x");
+  resources_.push_back(make_resource(sources_, "instance", "instance.web", "public: true"));
+  resources_.back().span = model::Span{web, 0, 1};
+  auto findings = run();
+  EXPECT_EQ(resources_[2].tier, "internet");
+  EXPECT_EQ(resources_[2].zone, "dmz");
+  EXPECT_EQ(resources_[5].tier, "internet");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].resource, "instance.default");
+  EXPECT_EQ(findings[0].severity, model::Severity::kCritical);
+  EXPECT_EQ(findings[1].resource, "instance.tagged");
+  EXPECT_EQ(findings[1].severity, model::Severity::kHigh);
+}
+
+TEST_F(EngineTest, EachWithWhereGivesOneFindingPerElement) {
+  add_rule("T-NET-002",
+           "  - format: terraform\n    types: [sg]\n    each: ingress\n    where: {path: protocol, not_equals: icmp}\n"
+           "    deny: {path: cidr, cidr_is_any: true}\n");
+  resources_.push_back(make_resource(sources_, "sg", "sg.a",
+                                     "ingress:\n  - {protocol: tcp, cidr: 0.0.0.0/0}\n  - {protocol: icmp, cidr: 0.0.0.0/0}\n"
+                                     "  - {protocol: udp, cidr: ::/0}\n"));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(line_of(findings[0]), 2u);
+  EXPECT_EQ(findings[0].attribute, "ingress[0].cidr");
+  EXPECT_EQ(line_of(findings[1]), 4u);
+}
+
+TEST_F(EngineTest, EnabledAndDisabledChecks) {
+  add_rule("T-ENC-001", kEncrypted);
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "sse:\n  alg: AES256\n"));
+  config_.disabled_checks = {"test"};  // the family (directory word)
+  EXPECT_TRUE(run().empty());
+  config_.disabled_checks = {};
+  config_.enabled_checks = {"T-OTHER-001"};
+  EXPECT_TRUE(run().empty());
+  EngineOptions only;
+  only.only_checks = {"T-ENC-001"};
+  EXPECT_EQ(run(only).size(), 1u);
+}
+
+TEST_F(EngineTest, ParamOverridesFromConfig) {
+  add_rule("T-LOG-001", "  - {format: terraform, types: [log], assert: {path: days, gte: {param: min}}}\n",
+           "params: {min: 365}\n");
+  resources_.push_back(make_resource(sources_, "log", "log.a", "days: 400"));
+  EXPECT_TRUE(run().empty());
+  config_.check_params["T-LOG-001"]["min"] = model::Value::of_number(500);
+  EXPECT_EQ(run().size(), 1u);
+}
+
+TEST_F(EngineTest, InlineSuppressions) {
+  add_rule("T-ENC-001", kEncrypted);
+  // On the flagged line.
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a",
+                                     "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"legacy\" until=2027-03-31\n"));
+  // Above the resource's first line (the resource starts at line 2 here).
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.b",
+                                     "# gclint:ignore T-ENC-001 reason=\"shared key\"\nsse:\n  alg: AES256\n"));
+  resources_.back().span.begin = resources_.back().span.end = 48;
+  // Without a reason: reported and not suppressing.
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.c", "sse:\n  alg: AES256  # gclint:ignore T-ENC-001\n"));
+  // Expired.
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.d",
+                                     "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"x\" until=2020-01-01\n"));
+  auto findings = run();
+  std::map<std::string, std::vector<const model::Finding*>> by_resource;
+  for (const auto& f : findings) by_resource[f.resource].push_back(&f);
+  ASSERT_EQ(by_resource["bucket.a"].size(), 1u);
+  EXPECT_TRUE(by_resource["bucket.a"][0]->suppressed);
+  EXPECT_EQ(by_resource["bucket.a"][0]->suppression_reason, "legacy");
+  ASSERT_EQ(by_resource["bucket.b"].size(), 1u);
+  EXPECT_TRUE(by_resource["bucket.b"][0]->suppressed);
+  ASSERT_EQ(by_resource["bucket.c"].size(), 2u);
+  for (const auto* f : by_resource["bucket.c"]) {
+    EXPECT_FALSE(f->suppressed);
+    if (f->check_id == "GC-SUP-001") {
+      EXPECT_EQ(f->severity, model::Severity::kLow);
+      EXPECT_EQ(f->message.en, "gclint:ignore T-ENC-001 has no reason, so it suppresses nothing");
+    }
+  }
+  ASSERT_EQ(by_resource["bucket.d"].size(), 2u);
+  for (const auto* f : by_resource["bucket.d"]) {
+    EXPECT_FALSE(f->suppressed);
+    if (f->check_id == "GC-SUP-001") {
+      EXPECT_NE(f->message.en.find("expired on 2020-01-01"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(EngineTest, MetadataSuppressions) {
+  add_rule("T-ENC-001",
+           "  - {format: cloudformation, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n"
+           "  - {format: kubernetes, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n");
+  resources_.push_back(make_resource(sources_, "bucket", "A", "sse: {alg: AES256}", model::Format::kCloudFormation));
+  resources_.back().metadata = testing::make_resource(sources_, "m", "m", "gclint:\n  ignore:\n    - {id: T-ENC-001, reason: ok}\n").attributes;
+  resources_.push_back(make_resource(sources_, "bucket", "B", "sse: {alg: AES256}", model::Format::kCloudFormation));
+  resources_.back().metadata = testing::make_resource(sources_, "m", "m2", "gclint:\n  ignore:\n    - {id: T-ENC-001}\n").attributes;
+  resources_.push_back(make_resource(sources_, "bucket", "bucket/default/c", "sse: {alg: AES256}", model::Format::kKubernetes));
+  resources_.back().metadata = testing::make_resource(sources_, "m", "m3", "gclint.io/ignore: 'T-ENC-001 reason=needed by vendor'").attributes;
+  auto findings = run();
+  int suppressed = 0;
+  int sup = 0;
+  for (const auto& f : findings) {
+    if (f.check_id == "GC-SUP-001") ++sup;
+    if (f.suppressed) ++suppressed;
+    if (f.resource == "bucket/default/c") {
+      EXPECT_EQ(f.suppression_reason, "needed by vendor");
+    }
+  }
+  EXPECT_EQ(suppressed, 2);
+  EXPECT_EQ(sup, 1);
+}
+
+TEST_F(EngineTest, CloudFormationScenarioCopies) {
+  add_rule("T-ENC-001", "  - {format: cloudformation, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n");
+  uint32_t file = sources_.add("template.yaml", "Resources:\n  A:\n    sse: {alg: AES256}\n  B:\n    sse: {alg: x}\n");
+  auto copy = [&](const std::string& address, const std::string& scenario, const std::string& alg, uint32_t at) {
+    model::Resource r;
+    r.format = model::Format::kCloudFormation;
+    r.type = "bucket";
+    r.address = address;
+    r.scenario = scenario;
+    r.span = model::Span{file, at, at + 1};
+    r.attributes = model::Value::map(r.span);
+    model::Value sse = model::Value::map(r.span);
+    sse.set("alg", model::Value::of_string(alg, model::Span{file, at + 10, at + 16}));
+    r.attributes.set("sse", std::move(sse));
+    resources_.push_back(std::move(r));
+  };
+  copy("A", "IsProd=true", "AES256", 13);
+  copy("A", "IsProd=false", "AES256", 13);
+  copy("B", "IsProd=true", "aws:kms", 40);
+  copy("B", "IsProd=false", "x", 40);
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].resource, "A");
+  EXPECT_EQ(findings[0].scenario, "");
+  EXPECT_EQ(findings[1].resource, "B");
+  EXPECT_EQ(findings[1].scenario, "IsProd=false");
+  EXPECT_NE(findings[1].message.en.find("(when IsProd=false)"), std::string::npos);
+  EXPECT_NE(findings[1].message.ja.find("（IsProd=false の場合）"), std::string::npos);
+}
+
+TEST_F(EngineTest, FindingsAreSortedAndFingerprintsStable) {
+  add_rule("T-ENC-001", kEncrypted);
+  add_rule("T-ENC-002", "  - {format: terraform, types: [bucket], assert: {path: name, equals: ok}}\n");
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.z", "name: a\nsse:\n  alg: AES256\n"));
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\nsse:\n  alg: AES256\n"));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 4u);
+  EXPECT_EQ(findings[0].resource, "bucket.a");
+  EXPECT_EQ(findings[0].check_id, "T-ENC-002");
+  EXPECT_EQ(findings[1].check_id, "T-ENC-001");
+  EXPECT_EQ(findings[2].resource, "bucket.z");
+  auto again = run();
+  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(findings[i].fingerprint, again[i].fingerprint);
+  EXPECT_NE(findings[0].fingerprint, findings[1].fingerprint);
+}
+
+TEST_F(EngineTest, PlanResourcesRunTerraformBlocksAndSecretsAreRedacted) {
+  add_rule("T-ENC-001", kEncrypted +
+                            std::string("  - {format: kubernetes, types: [Secret], deny: {path: data.password, exists: true}}\n"));
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.p", "sse:\n  alg: AES256\n", model::Format::kTerraformPlan));
+  resources_.push_back(make_resource(sources_, "Secret", "Secret/default/s", "data:\n  password: hunter2\n",
+                                     model::Format::kKubernetes));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 2u);
+  for (const auto& f : findings) {
+    EXPECT_EQ(f.message.en.find("hunter2"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace gclint::engine
