@@ -105,6 +105,14 @@ ScanResult run_scan(const ScanOptions& options) {
   model::SourceSet& sources = *result.sources;
   std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   fs::path base = display_base_for(paths);
+  for (const auto& p : paths) {
+    std::error_code ec;
+    // A mistyped argument is a usage error, not a file that failed to parse.
+    if (p != "-" && !fs::exists(fs::symlink_status(p, ec))) {
+      result.fatal_error = p + ": no such file or directory";
+      return result;
+    }
+  }
 
   // Configuration: --config, else .gclint.yaml found upward from the first path.
   std::optional<fs::path> config_file;
