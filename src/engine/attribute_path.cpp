@@ -12,6 +12,33 @@ const std::vector<std::string_view>& special_path_names() {
   return names;
 }
 
+namespace {
+
+void collect(const AttributePath& path, const model::Value& v, size_t step, int depth,
+             std::vector<const model::Value*>& out) {
+  if (depth > 256) return;
+  if (step == path.steps.size() || v.is_unknown()) {
+    out.push_back(&v);
+    return;
+  }
+  const AttributePath::Step& s = path.steps[step];
+  if (s.index >= 0) {
+    if (v.is_list() && static_cast<size_t>(s.index) < v.items.size()) {
+      collect(path, v.items[static_cast<size_t>(s.index)], step + 1, depth + 1, out);
+    }
+  } else if (v.is_map()) {
+    if (const model::Value* child = v.get(s.key)) collect(path, *child, step + 1, depth + 1, out);
+  } else if (v.is_list()) {
+    for (const auto& item : v.items) collect(path, item, step, depth + 1, out);
+  }
+}
+
+}  // namespace
+
+void collect_path_values(const AttributePath& path, const model::Value& start, std::vector<const model::Value*>& out) {
+  collect(path, start, 0, 0, out);
+}
+
 std::string AttributePath::suffix_text(size_t from) const {
   std::string out;
   for (size_t i = from; i < steps.size(); ++i) {

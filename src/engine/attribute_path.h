@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/value.h"
+
 namespace gclint::engine {
 
 /// A parsed rule path (rule-format.md "Paths"): `a.b[0]."x/y"`, `.`, or a special `$name` path.
@@ -29,6 +31,10 @@ struct AttributePath {
 
 /// Parses a path; on error returns std::nullopt and sets `error`.
 std::optional<AttributePath> parse_attribute_path(std::string_view text, std::string& error);
+
+/// Every value at `path` below `start`, projecting through lists (no special paths). Unknown values met on
+/// the way are returned as they are.
+void collect_path_values(const AttributePath& path, const model::Value& start, std::vector<const model::Value*>& out);
 
 /// Names accepted after `$`.
 const std::vector<std::string_view>& special_path_names();
