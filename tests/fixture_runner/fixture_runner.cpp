@@ -100,8 +100,9 @@ std::string strip_dot_slash(std::string path) {
 }
 
 int run_fixture_dir(const fs::path& dir) {
-  std::string id = dir.filename().string();
   std::string shown_dir = dir.lexically_normal().generic_string();
+  while (shown_dir.size() > 1 && shown_dir.back() == '/') shown_dir.pop_back();
+  std::string id = fs::path(shown_dir).filename().string();
   if (shown_dir.find("/fixtures/") != std::string::npos) {
     shown_dir = shown_dir.substr(shown_dir.find("/fixtures/") + 1);
   }
@@ -149,7 +150,11 @@ int run_fixture_dir(const fs::path& dir) {
     fs::remove_all(work);
 
     auto display = [&](const std::string& file) { return directory ? shown + "/" + file : shown_dir + "/" + file; };
-    if (result.fatal_error) errors.push_back(shown + ": scan failed: " + *result.fatal_error);
+    if (result.fatal_error) {
+      // A broken rule pack or configuration fails every sample alike: say it once.
+      std::cerr << shown_dir << ": scan failed:\n" << *result.fatal_error << "\n";
+      return 1;
+    }
     for (const auto& d : result.diagnostics) {
       if (d.level != gclint::model::Diagnostic::Level::kError) continue;
       auto pos = result.sources ? result.sources->begin_of(d.span) : gclint::model::Position{};
@@ -159,7 +164,9 @@ int run_fixture_dir(const fs::path& dir) {
     }
     std::vector<bool> matched(expected.size(), false);
     std::vector<std::string> unexpected;
-    for (const auto& f : result.findings) {
+    std::vector<bool> finding_matched(result.findings.size(), false);
+    for (size_t fi = 0; fi < result.findings.size(); ++fi) {
+      const auto& f = result.findings[fi];
       if (f.suppressed) continue;
       auto pos = result.sources->begin_of(f.span);
       std::string file = strip_dot_slash(result.sources->path_of(f.span));
@@ -173,6 +180,7 @@ int run_fixture_dir(const fs::path& dir) {
                            f.message.en + "\" does not contain \"" + e.message + "\"");
         }
         matched[i] = true;
+        finding_matched[fi] = true;
         found = true;
       }
       if (!found) {
@@ -183,11 +191,20 @@ int run_fixture_dir(const fs::path& dir) {
     for (size_t i = 0; i < expected.size(); ++i) {
       if (matched[i]) continue;
       const Expectation& e = expected[i];
+      // Wrong line: name the closest unmatched finding of the same check in the same file.
       std::string hint;
-      for (const auto& f : result.findings) {
-        if (f.check_id == e.check_id && strip_dot_slash(result.sources->path_of(f.span)) == e.file) {
-          hint = " (it was reported on line " + std::to_string(result.sources->begin_of(f.span).line) + ")";
-          break;
+      uint32_t best = UINT32_MAX;
+      for (size_t fi = 0; fi < result.findings.size(); ++fi) {
+        const auto& f = result.findings[fi];
+        if (finding_matched[fi] || f.suppressed || f.check_id != e.check_id ||
+            strip_dot_slash(result.sources->path_of(f.span)) != e.file) {
+          continue;
+        }
+        uint32_t line = result.sources->begin_of(f.span).line;
+        uint32_t distance = line > e.line ? line - e.line : e.line - line;
+        if (distance < best) {
+          best = distance;
+          hint = " (reported on line " + std::to_string(line) + " instead)";
         }
       }
       errors.push_back(display(e.file) + ":" + std::to_string(e.line) + ": missing " + e.check_id + hint);
