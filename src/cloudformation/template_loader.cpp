@@ -86,6 +86,7 @@ class TemplateLoader {
   std::optional<model::Resource> build(const std::string& id, const Value& body, const Span& id_span,
                                        Scenario& scenario);
   void check_outputs(const Value& root);
+  void check_transforms(const Value& root);
   void error(const Span& span, std::string message) { result_.error(span, std::move(message)); }
 
   const model::SourceFile& file_;
@@ -128,12 +129,11 @@ void TemplateLoader::load() {
     error(resources->span, "Resources must be a mapping of logical IDs to resources");
     return;
   }
+  check_transforms(*root);
   Value expanded;
   if (uses_serverless_transform(*root)) {
     expanded = expand_serverless(*root, *resources, result_.diagnostics);
     resources = &expanded;
-  } else if (const Value* transform = root->get("Transform")) {
-    result_.warning(transform->span, "transform macros other than AWS::Serverless-2016-10-31 are not expanded");
   }
 
   const Value* parameters = root->get("Parameters");
@@ -154,7 +154,14 @@ void TemplateLoader::load() {
     }
   }
   for (const auto& entry : resources->entries) context_.resource_ids.insert(entry.key);
-  for (const auto& [id, body] : resources->entries) load_resource(id, body);
+  for (const auto& [id, body] : resources->entries) {
+    if (id.starts_with("Fn::ForEach::")) {
+      result_.warning(key_span(file_, body.span.begin, id),
+                      "Fn::ForEach is not expanded; the resources it would create are not checked");
+      continue;
+    }
+    load_resource(id, body);
+  }
   check_outputs(*root);
 }
 
@@ -269,6 +276,25 @@ void TemplateLoader::check_outputs(const Value& root) {
     Scenario scenario;
     scenario.may_branch = false;
     resolver_.resolve(*value, scenario);
+  }
+}
+
+void TemplateLoader::check_transforms(const Value& root) {
+  const Value* transform = root.get("Transform");
+  if (!transform) return;
+  std::vector<const Value*> names;
+  if (transform->is_list()) {
+    for (const Value& item : transform->items) names.push_back(&item);
+  } else {
+    names.push_back(transform);
+  }
+  for (const Value* name : names) {
+    // The SAM transform is expanded; AWS::LanguageExtensions adds functions the resolver implements itself.
+    if (name->is_string() && (name->text == "AWS::Serverless-2016-10-31" || name->text == "AWS::LanguageExtensions")) {
+      continue;
+    }
+    result_.warning(name->span, "transform " + (name->is_string() ? "'" + name->text + "' " : std::string()) +
+                                    "is not expanded; the template is checked as written");
   }
 }
 

@@ -327,10 +327,20 @@ TEST(TemplateLoaderTest, DeepNestingIsAnErrorNotACrash) {
 
 TEST(TemplateLoaderTest, OtherTransformsAreReported) {
   Loaded t("t.yaml", "Transform: MyMacro\nResources:\n  A:\n    Type: AWS::SNS::Topic\n");
-  const model::Diagnostic* d = t.diagnostic("not expanded");
+  const model::Diagnostic* d = t.diagnostic("transform 'MyMacro' is not expanded");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->level, model::Diagnostic::Level::kWarning);
   EXPECT_TRUE(t.one("A"));
+
+  Loaded ext("t.yaml",
+             "Transform: AWS::LanguageExtensions\nResources:\n  A:\n    Type: AWS::SNS::Topic\n"
+             "  Fn::ForEach::Topics:\n    - Name\n    - [a, b]\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n");
+  EXPECT_FALSE(ext.result.has_errors()) << ext.errors();
+  EXPECT_EQ(ext.result.diagnostics.size(), 1u) << ext.errors();
+  const model::Diagnostic* each = ext.diagnostic("Fn::ForEach is not expanded");
+  ASSERT_NE(each, nullptr);
+  EXPECT_EQ(ext.begin(each->span).line, 5u);
+  EXPECT_EQ(ext.result.resources.size(), 1u);
 }
 
 }  // namespace
