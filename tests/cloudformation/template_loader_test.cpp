@@ -345,3 +345,33 @@ TEST(TemplateLoaderTest, OtherTransformsAreReported) {
 
 }  // namespace
 }  // namespace gclint::cloudformation
+
+namespace gclint::cloudformation {
+namespace {
+
+// Every prefix and many one-byte corruptions of real templates: diagnostics, never a crash or a hang.
+TEST(TemplateLoaderRobustnessTest, CorruptedTemplatesNeverCrash) {
+  for (const char* name : {"sam.yaml", "bucket.json"}) {
+    const std::string text = read_data(name);
+    ASSERT_FALSE(text.empty()) << name;
+    size_t loaded = 0;
+    for (size_t cut = 0; cut < text.size(); cut += 7) {
+      testing::Loaded t(name, text.substr(0, cut));
+      loaded += t.result.resources.size();
+    }
+    for (size_t at = 0; at < text.size(); at += 13) {
+      for (char c : {'{', '!', ':', '"', '\0', '-', '['}) {
+        std::string broken = text;
+        broken[at] = c;
+        testing::Loaded t(name, broken);
+        for (const auto& d : t.result.diagnostics) {
+          EXPECT_LE(d.span.begin, broken.size()) << name << " @" << at;
+        }
+      }
+    }
+    EXPECT_GT(loaded, 0u) << name;
+  }
+}
+
+}  // namespace
+}  // namespace gclint::cloudformation
