@@ -354,10 +354,10 @@ TEST(TemplateLoaderRobustnessTest, CorruptedTemplatesNeverCrash) {
   for (const char* name : {"sam.yaml", "bucket.json"}) {
     const std::string text = read_data(name);
     ASSERT_FALSE(text.empty()) << name;
-    size_t loaded = 0;
+    bool json = std::string(name).ends_with(".json");
     for (size_t cut = 0; cut < text.size(); cut += 7) {
       testing::Loaded t(name, text.substr(0, cut));
-      loaded += t.result.resources.size();
+      if (json) EXPECT_TRUE(t.result.has_errors()) << name << " cut at " << cut;
     }
     for (size_t at = 0; at < text.size(); at += 13) {
       for (char c : {'{', '!', ':', '"', '\0', '-', '['}) {
@@ -369,7 +369,6 @@ TEST(TemplateLoaderRobustnessTest, CorruptedTemplatesNeverCrash) {
         }
       }
     }
-    EXPECT_GT(loaded, 0u) << name;
   }
 }
 
