@@ -357,7 +357,9 @@ TEST(TemplateLoaderRobustnessTest, CorruptedTemplatesNeverCrash) {
     bool json = std::string(name).ends_with(".json");
     for (size_t cut = 0; cut < text.size(); cut += 7) {
       testing::Loaded t(name, text.substr(0, cut));
-      if (json) EXPECT_TRUE(t.result.has_errors()) << name << " cut at " << cut;
+      if (json) {
+        EXPECT_TRUE(t.result.has_errors()) << name << " cut at " << cut;
+      }
     }
     for (size_t at = 0; at < text.size(); at += 13) {
       for (char c : {'{', '!', ':', '"', '\0', '-', '['}) {
