@@ -22,6 +22,26 @@ resource "aws_subnet" "app" {
   tags = merge(local.tier_tags, { Name = "${local.name_prefix}-app-${count.index}" })
 }
 
+# AWS APIs are reached through VPC endpoints, so the tier needs no Internet path (compliant).
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.juki.id
+  service_name      = "com.amazonaws.${var.region}.s3"
+  vpc_endpoint_type = "Gateway"
+
+  tags = local.tier_tags
+}
+
+resource "aws_vpc_endpoint" "interface" {
+  for_each            = toset(["kms", "sts", "logs", "ssm", "ssmmessages", "ec2messages"])
+  vpc_id              = aws_vpc.juki.id
+  service_name        = "com.amazonaws.${var.region}.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = aws_subnet.app[*].id
+  private_dns_enabled = true
+
+  tags = local.tier_tags
+}
+
 # Application servers. The vendor opened SSH to the world "for the migration weekend" (GC-NET-001).
 resource "aws_security_group" "app" {
   name        = "${local.name_prefix}-app"
