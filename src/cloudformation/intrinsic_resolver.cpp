@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 
 namespace gclint::cloudformation {
@@ -66,13 +67,15 @@ std::optional<uint32_t> parse_ipv4(std::string_view s) {
 }
 
 std::string format_ipv4(uint32_t a) {
-  return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 255) + "." + std::to_string((a >> 8) & 255) +
-         "." + std::to_string(a & 255);
+  return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 255) + "." + std::to_string((a >> 8) & 255) + "." +
+         std::to_string(a & 255);
 }
 
 // A known integer operand: a number or a numeric string, as CloudFormation accepts both.
 std::optional<int64_t> as_integer(const Value& v) {
-  if (v.is_number() && v.number == static_cast<double>(static_cast<int64_t>(v.number))) {
+  if (v.is_number()) {
+    // Range check first: casting an out-of-range double to an integer is undefined behaviour.
+    if (!(v.number >= -9.0e15 && v.number <= 9.0e15) || v.number != std::floor(v.number)) return std::nullopt;
     return static_cast<int64_t>(v.number);
   }
   if (v.is_string()) {
@@ -201,8 +204,7 @@ std::optional<Value> IntrinsicResolver::ref(const std::string& name, const Span&
   }
   if (name == "AWS::Partition") return Value::of_string(partition_of(options.region.value_or("")), span);
   if (name == "AWS::URLSuffix") {
-    return Value::of_string(options.region && options.region->starts_with("cn-") ? "amazonaws.com.cn"
-                                                                                  : "amazonaws.com",
+    return Value::of_string(options.region && options.region->starts_with("cn-") ? "amazonaws.com.cn" : "amazonaws.com",
                             span);
   }
   if (name == "AWS::StackName" || name == "AWS::StackId" || name == "AWS::NotificationARNs") {
@@ -465,7 +467,8 @@ Value IntrinsicResolver::cidr(const Value& argument, const Value& expression, Sc
   }
   std::optional<int64_t> count = as_integer(parts[1]);
   std::optional<int64_t> bits = as_integer(parts[2]);
-  if (!parts[0].is_string() || !count || !bits) return arity_error("Fn::Cidr", expression, "[ipBlock, count, cidrBits]");
+  if (!parts[0].is_string() || !count || !bits)
+    return arity_error("Fn::Cidr", expression, "[ipBlock, count, cidrBits]");
   const std::string& block = parts[0].text;
   size_t slash = block.find('/');
   std::optional<int64_t> prefix =
@@ -488,16 +491,15 @@ Value IntrinsicResolver::cidr(const Value& argument, const Value& expression, Sc
   Value out = Value::list(expression.span);
   for (int64_t k = 0; k < *count; ++k) {
     uint64_t subnet = network + (static_cast<uint64_t>(k) << *bits);
-    out.items.push_back(Value::of_string(format_ipv4(static_cast<uint32_t>(subnet)) + "/" +
-                                             std::to_string(subnet_prefix),
-                                         expression.span));
+    out.items.push_back(Value::of_string(
+        format_ipv4(static_cast<uint32_t>(subnet)) + "/" + std::to_string(subnet_prefix), expression.span));
   }
   for (const Value* input : inputs) collect_refs(*input, out.refs);
   return out;
 }
 
-std::optional<Value> IntrinsicResolver::find_in_map(const Value& argument, const Value& expression,
-                                                    Scenario& scenario, uint32_t depth) {
+std::optional<Value> IntrinsicResolver::find_in_map(const Value& argument, const Value& expression, Scenario& scenario,
+                                                    uint32_t depth) {
   if (!argument.is_list() || argument.items.size() < 3 || argument.items.size() > 4) {
     return arity_error("Fn::FindInMap", expression, "[MapName, TopLevelKey, SecondLevelKey]");
   }
@@ -527,8 +529,8 @@ std::optional<Value> IntrinsicResolver::find_in_map(const Value& argument, const
       if (out) out->span = expression.span;
       return out;
     }
-    error(expression.span, "Fn::FindInMap: Mappings has no " + keys[0].to_display() + "/" + keys[1].to_display() +
-                               "/" + keys[2].to_display());
+    error(expression.span, "Fn::FindInMap: Mappings has no " + keys[0].to_display() + "/" + keys[1].to_display() + "/" +
+                               keys[2].to_display());
     return Value::unknown("Fn::FindInMap", expression.span);
   }
   Value out = *found;

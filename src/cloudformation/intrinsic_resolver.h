@@ -30,14 +30,11 @@ class IntrinsicResolver {
   model::Value get_att(const model::Value& argument, const model::Value& expression, Scenario& scenario,
                        uint32_t depth);
   model::Value sub(const model::Value& argument, const model::Value& expression, Scenario& scenario, uint32_t depth);
-  model::Value join(const model::Value& argument, const model::Value& expression, Scenario& scenario,
-                    uint32_t depth);
-  std::optional<model::Value> select(const model::Value& argument, const model::Value& expression,
-                                     Scenario& scenario, uint32_t depth);
-  model::Value split(const model::Value& argument, const model::Value& expression, Scenario& scenario,
-                     uint32_t depth);
-  model::Value cidr(const model::Value& argument, const model::Value& expression, Scenario& scenario,
-                    uint32_t depth);
+  model::Value join(const model::Value& argument, const model::Value& expression, Scenario& scenario, uint32_t depth);
+  std::optional<model::Value> select(const model::Value& argument, const model::Value& expression, Scenario& scenario,
+                                     uint32_t depth);
+  model::Value split(const model::Value& argument, const model::Value& expression, Scenario& scenario, uint32_t depth);
+  model::Value cidr(const model::Value& argument, const model::Value& expression, Scenario& scenario, uint32_t depth);
   std::optional<model::Value> find_in_map(const model::Value& argument, const model::Value& expression,
                                           Scenario& scenario, uint32_t depth);
   std::optional<model::Value> if_(const model::Value& argument, const model::Value& expression, Scenario& scenario,

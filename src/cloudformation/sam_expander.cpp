@@ -102,8 +102,7 @@ Value s3_location(const Value& uri, const char* bucket, const char* key, const c
     return out;
   }
   // A local path: `sam package` uploads it, so the deployed location is not in the template.
-  return Value::unknown(std::string(what) + " " + (uri.is_string() ? uri.text : std::string("(expression)")),
-                        uri.span);
+  return Value::unknown(std::string(what) + " " + (uri.is_string() ? uri.text : std::string("(expression)")), uri.span);
 }
 
 struct Generated {
@@ -211,8 +210,8 @@ void SamExpander::execution_role(const std::string& id, const Value& props, cons
       Value policy = Value::map(p->span);
       policy.entries.push_back(
           model::MapEntry{"PolicyName", text(id + "RolePolicy" + std::to_string(inline_policies.items.size()), span)});
-      policy.entries.push_back(model::MapEntry{
-          "PolicyDocument", Value::unknown("SAM policy template " + p->entries[0].key, p->span)});
+      policy.entries.push_back(
+          model::MapEntry{"PolicyDocument", Value::unknown("SAM policy template " + p->entries[0].key, p->span)});
       inline_policies.items.push_back(std::move(policy));
     } else {
       diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kError, p->span,
@@ -237,13 +236,31 @@ void SamExpander::function(const std::string& id, const Value& sam, Span span) {
     fn.entries.push_back(model::MapEntry{"Code", single("ImageUri", *image, image->span)});
     if (!props.get("PackageType")) fn.entries.push_back(model::MapEntry{"PackageType", text("Image", image->span)});
   } else if (const Value* code = props.get("CodeUri")) {
-    fn.entries.push_back(model::MapEntry{"Code", s3_location(*code, "S3Bucket", "S3Key", "S3ObjectVersion", "CodeUri")});
+    fn.entries.push_back(
+        model::MapEntry{"Code", s3_location(*code, "S3Bucket", "S3Key", "S3ObjectVersion", "CodeUri")});
   }
   copy(props, fn,
-       {"FunctionName", "Description", "Handler", "Runtime", "MemorySize", "Timeout", "Environment", "VpcConfig",
-        "KmsKeyArn", "Layers", "ReservedConcurrentExecutions", "Architectures", "EphemeralStorage",
-        "FileSystemConfigs", "ImageConfig", "CodeSigningConfigArn", "SnapStart", "RuntimeManagementConfig",
-        "LoggingConfig", "RecursiveLoop", "PackageType"});
+       {"FunctionName",
+        "Description",
+        "Handler",
+        "Runtime",
+        "MemorySize",
+        "Timeout",
+        "Environment",
+        "VpcConfig",
+        "KmsKeyArn",
+        "Layers",
+        "ReservedConcurrentExecutions",
+        "Architectures",
+        "EphemeralStorage",
+        "FileSystemConfigs",
+        "ImageConfig",
+        "CodeSigningConfigArn",
+        "SnapStart",
+        "RuntimeManagementConfig",
+        "LoggingConfig",
+        "RecursiveLoop",
+        "PackageType"});
   if (const Value* tracing = props.get("Tracing")) {
     fn.entries.push_back(model::MapEntry{"TracingConfig", single("Mode", *tracing, tracing->span)});
   }
@@ -278,7 +295,8 @@ void SamExpander::api(const std::string& id, const Value& sam, Span span) {
         "ApiKeySourceType"});
   copy_as(props, "DefinitionBody", rest, "Body");
   if (const Value* uri = props.get("DefinitionUri")) {
-    rest.entries.push_back(model::MapEntry{"BodyS3Location", s3_location(*uri, "Bucket", "Key", "Version", "DefinitionUri")});
+    rest.entries.push_back(
+        model::MapEntry{"BodyS3Location", s3_location(*uri, "Bucket", "Key", "Version", "DefinitionUri")});
   }
   if (const Value* endpoint = props.get("EndpointConfiguration")) {
     Value config = Value::map(endpoint->span);
@@ -301,8 +319,8 @@ void SamExpander::api(const std::string& id, const Value& sam, Span span) {
   stage.entries.push_back(model::MapEntry{"RestApiId", ref(id, span)});
   const Value* stage_name = props.get("StageName");
   copy(props, stage,
-       {"StageName", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled",
-        "CacheClusterSize", "Variables", "CanarySetting"});
+       {"StageName", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize",
+        "Variables", "CanarySetting"});
   stage.entries.push_back(model::MapEntry{"Tags", tags_as_list(props.get("Tags"), span, nullptr)});
   std::string stage_id = id + (stage_name && stage_name->is_string() ? stage_name->text : "") + "Stage";
   emit(stage_id, resource("AWS::ApiGateway::Stage", std::move(stage), sam, span));
@@ -317,7 +335,8 @@ void SamExpander::http_api(const std::string& id, const Value& sam, Span span) {
   }
   copy_as(props, "DefinitionBody", api, "Body");
   if (const Value* uri = props.get("DefinitionUri")) {
-    api.entries.push_back(model::MapEntry{"BodyS3Location", s3_location(*uri, "Bucket", "Key", "Version", "DefinitionUri")});
+    api.entries.push_back(
+        model::MapEntry{"BodyS3Location", s3_location(*uri, "Bucket", "Key", "Version", "DefinitionUri")});
   }
   copy_as(props, "CorsConfiguration", api, "CorsConfiguration");
   Value main = resource("AWS::ApiGatewayV2::Api", std::move(api), sam, span);
@@ -404,7 +423,8 @@ void SamExpander::layer_version(const std::string& id, const Value& sam, Span sp
   Value layer = Value::map(props.span);
   copy(props, layer, {"LayerName", "Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"});
   if (const Value* uri = props.get("ContentUri")) {
-    layer.entries.push_back(model::MapEntry{"Content", s3_location(*uri, "S3Bucket", "S3Key", "S3ObjectVersion", "ContentUri")});
+    layer.entries.push_back(
+        model::MapEntry{"Content", s3_location(*uri, "S3Bucket", "S3Key", "S3ObjectVersion", "ContentUri")});
   }
   Value main = resource("AWS::Lambda::LayerVersion", std::move(layer), sam, span);
   copy(sam, main, {"Metadata"});
@@ -416,7 +436,8 @@ void SamExpander::application(const std::string& id, const Value& sam, Span span
   Value stack = Value::map(props.span);
   if (const Value* location = props.get("Location")) {
     stack.entries.push_back(model::MapEntry{
-        "TemplateURL", location->is_string() ? *location : Value::unknown("Serverless Application Repository", location->span)});
+        "TemplateURL",
+        location->is_string() ? *location : Value::unknown("Serverless Application Repository", location->span)});
   }
   copy(props, stack, {"Parameters", "NotificationARNs", "TimeoutInMinutes"});
   stack.entries.push_back(model::MapEntry{"Tags", tags_as_list(props.get("Tags"), span, nullptr)});
@@ -453,9 +474,9 @@ Value SamExpander::expand(const Value& resources) {
   for (auto& generated : out_) {
     // A generated ID that collides with a written one loses: the template author's resource is what they meant.
     if (generated.auxiliary && (resources.get(generated.id) || out.get(generated.id))) {
-      diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kWarning, generated.resource.span,
-                                               "SAM would generate '" + generated.id +
-                                                   "', which the template already defines; kept the template's"});
+      diagnostics_.push_back(model::Diagnostic{
+          model::Diagnostic::Level::kWarning, generated.resource.span,
+          "SAM would generate '" + generated.id + "', which the template already defines; kept the template's"});
       continue;
     }
     out.entries.push_back(model::MapEntry{std::move(generated.id), std::move(generated.resource)});

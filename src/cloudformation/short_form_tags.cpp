@@ -10,8 +10,8 @@ using model::Value;
 
 // Tags whose long form is "Fn::<name>".
 constexpr std::array<std::string_view, 18> kFunctionTags = {
-    "Sub", "If",  "Join", "Select", "Split",  "FindInMap",    "ImportValue", "Base64", "Equals",
-    "And", "Or",  "Not",  "Cidr",   "GetAZs", "ToJsonString", "Length",      "GetAtt", "Transform"};
+    "Sub", "If", "Join", "Select", "Split",  "FindInMap",    "ImportValue", "Base64", "Equals",
+    "And", "Or", "Not",  "Cidr",   "GetAZs", "ToJsonString", "Length",      "GetAtt", "Transform"};
 
 }  // namespace
 

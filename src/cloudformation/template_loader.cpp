@@ -52,8 +52,7 @@ std::vector<std::pair<std::string, std::string>> read_tags(const Value& attribut
   if (!tags) return out;
   auto add = [&](const Value& key, const Value& value) {
     // A tag whose key or value is not known cannot place the resource in a tier; leave it out.
-    if (key.is_known() && !key.is_map() && !key.is_list() && value.is_known() && !value.is_map() &&
-        !value.is_list()) {
+    if (key.is_known() && !key.is_map() && !key.is_list() && value.is_known() && !value.is_map() && !value.is_list()) {
       out.emplace_back(key.to_display(), value.to_display());
     }
   };
@@ -137,8 +136,9 @@ void TemplateLoader::load() {
   }
 
   const Value* parameters = root->get("Parameters");
-  context_.parameters = read_parameter_values(parameters ? *parameters : Value::null(), parameters ? parameters->span : root_start,
-                                              options_, result_.diagnostics);
+  context_.parameters =
+      read_parameter_values(parameters ? *parameters : Value::null(), parameters ? parameters->span : root_start,
+                            options_, result_.diagnostics);
   if (const Value* mappings = root->get("Mappings")) {
     if (mappings->is_map()) {
       context_.mappings = *mappings;
@@ -202,10 +202,10 @@ void TemplateLoader::load_resource(const std::string& id, const Value& body) {
     }
     if (scenario.left_unknown && !warned) {
       warned = true;
-      result_.diagnostics.push_back(model::Diagnostic{
-          model::Diagnostic::Level::kNotEvaluated, id_span,
-          "resource '" + id + "' depends on more than " + std::to_string(max_scenarios) +
-              " condition scenarios; the remaining Fn::If values are unknown"});
+      result_.diagnostics.push_back(
+          model::Diagnostic{model::Diagnostic::Level::kNotEvaluated, id_span,
+                            "resource '" + id + "' depends on more than " + std::to_string(max_scenarios) +
+                                " condition scenarios; the remaining Fn::If values are unknown"});
     }
     if (resource) result_.resources.push_back(std::move(*resource));
   }
@@ -241,7 +241,8 @@ std::optional<model::Resource> TemplateLoader::build(const std::string& id, cons
   if (scenario.branch_on) return std::nullopt;
   if (const Value* metadata = body.get("Metadata")) resource.metadata = *metadata;
   resource.tags = read_tags(resource.attributes);
-  resource.region = options_.region ? Value::of_string(*options_.region, id_span) : Value::unknown("AWS::Region", id_span);
+  resource.region =
+      options_.region ? Value::of_string(*options_.region, id_span) : Value::unknown("AWS::Region", id_span);
   if (const Value* depends = body.get("DependsOn")) {
     std::vector<const Value*> targets;
     if (depends->is_list()) {

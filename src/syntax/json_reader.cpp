@@ -24,8 +24,7 @@ constexpr size_t kIndexThreshold = 8;
 
 class JsonParser {
  public:
-  JsonParser(const model::SourceFile& file, std::vector<model::Diagnostic>& diagnostics,
-             const JsonReadOptions& options)
+  JsonParser(const model::SourceFile& file, std::vector<model::Diagnostic>& diagnostics, const JsonReadOptions& options)
       : file_(file), text_(file.content()), diagnostics_(diagnostics), options_(options) {}
 
   std::optional<Value> parse();
@@ -378,7 +377,8 @@ std::optional<Value> JsonParser::parse() {
     Frame& top = stack_.back();
     bool is_map = top.value.is_map();
     if (at_end()) {
-      fail(pos_, is_map ? "unexpected end of input; expected ',' or '}'" : "unexpected end of input; expected ',' or ']'");
+      fail(pos_,
+           is_map ? "unexpected end of input; expected ',' or '}'" : "unexpected end of input; expected ',' or ']'");
       return std::nullopt;
     }
     char c = text_[pos_];

@@ -13,8 +13,8 @@ using testing::Loaded;
 
 // A template whose resource R has Properties `props` (YAML, indented by 6), after `header` sections.
 std::string with_props(const std::string& header, const std::string& props) {
-  return header + "Resources:\n  Other:\n    Type: AWS::S3::Bucket\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n" +
-         props;
+  return header +
+         "Resources:\n  Other:\n    Type: AWS::S3::Bucket\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n" + props;
 }
 
 const Value& prop(const Loaded& t, const std::string& key) {
@@ -26,8 +26,8 @@ const Value& prop(const Loaded& t, const std::string& key) {
 }
 
 TEST(IntrinsicResolverTest, RefToParameterUsesDefaultOrOverride) {
-  std::string text = with_props("Parameters:\n  Name:\n    Type: String\n    Default: logs\n",
-                                "      BucketName: !Ref Name\n");
+  std::string text =
+      with_props("Parameters:\n  Name:\n    Type: String\n    Default: logs\n", "      BucketName: !Ref Name\n");
   Loaded t("t.yaml", text);
   ASSERT_EQ(t.errors(), "");
   const Value& v = prop(t, "BucketName");
@@ -52,9 +52,9 @@ TEST(IntrinsicResolverTest, ParameterWithoutValueIsUnknown) {
 }
 
 TEST(IntrinsicResolverTest, AllowedValuesAreChecked) {
-  std::string text = with_props(
-      "Parameters:\n  Env:\n    Type: String\n    Default: dev\n    AllowedValues: [dev, prod]\n",
-      "      BucketName: !Ref Env\n");
+  std::string text =
+      with_props("Parameters:\n  Env:\n    Type: String\n    Default: dev\n    AllowedValues: [dev, prod]\n",
+                 "      BucketName: !Ref Env\n");
   LoadOptions options;
   options.parameters["Env"] = "staging";
   Loaded bad("t.yaml", text, options);
@@ -114,9 +114,10 @@ TEST(IntrinsicResolverTest, NoValueRemovesKeysAndItems) {
 }
 
 TEST(IntrinsicResolverTest, RefAndGetAttToResourcesAreReferences) {
-  Loaded t("t.yaml", with_props("", "      A: !Ref Other\n      B: !GetAtt Other.Arn\n"
-                                    "      C: !GetAtt [Other, DomainName]\n      D: !GetAtt Other.Endpoint.Address\n"
-                                    "      E:\n        Fn::GetAtt: Other.Arn\n"));
+  Loaded t("t.yaml", with_props("",
+                                "      A: !Ref Other\n      B: !GetAtt Other.Arn\n"
+                                "      C: !GetAtt [Other, DomainName]\n      D: !GetAtt Other.Endpoint.Address\n"
+                                "      E:\n        Fn::GetAtt: Other.Arn\n"));
   ASSERT_EQ(t.errors(), "");
   ASSERT_EQ(prop(t, "A").refs.size(), 1u);
   EXPECT_EQ(prop(t, "A").refs[0], (Reference{"Other", ""}));
@@ -177,8 +178,10 @@ TEST(IntrinsicResolverTest, JoinSelectSplitBase64Length) {
 }
 
 TEST(IntrinsicResolverTest, CidrIsComputedForIpv4) {
-  Loaded t("t.yaml", with_props("", "      C: !Cidr ['10.0.0.0/16', 3, 8]\n      S: !Select [2, !Cidr ['10.0.0.0/16', 3, 8]]\n"
-                                    "      V6: !Cidr ['2001:db8::/56', 2, 64]\n"));
+  Loaded t("t.yaml",
+           with_props("",
+                      "      C: !Cidr ['10.0.0.0/16', 3, 8]\n      S: !Select [2, !Cidr ['10.0.0.0/16', 3, 8]]\n"
+                      "      V6: !Cidr ['2001:db8::/56', 2, 64]\n"));
   ASSERT_EQ(t.errors(), "");
   ASSERT_EQ(prop(t, "C").items.size(), 3u);
   EXPECT_EQ(prop(t, "C").items[0].text, "10.0.0.0/24");
@@ -228,10 +231,10 @@ TEST(IntrinsicResolverTest, ResolvedValuesKeepTheExpressionSpan) {
 
 TEST(IntrinsicResolverTest, WrongArityIsAnError) {
   const char* cases[] = {
-      "      A: !Join [only-one]\n",     "      A: !Select [1]\n",         "      A: !GetAtt Other\n",
-      "      A: !If [C, 1]\n",           "      A: !Split [',']\n",        "      A: !FindInMap [M, a]\n",
-      "      A: !Sub [a, b, c]\n",       "      A: !Cidr ['10.0.0.0/16']\n", "      A: {Ref: [x]}\n",
-      "      A: {'Fn::Bogus': 1}\n",
+      "      A: !Join [only-one]\n", "      A: !Select [1]\n",           "      A: !GetAtt Other\n",
+      "      A: !If [C, 1]\n",       "      A: !Split [',']\n",          "      A: !FindInMap [M, a]\n",
+      "      A: !Sub [a, b, c]\n",   "      A: !Cidr ['10.0.0.0/16']\n", "      A: {Ref: [x]}\n",
+      "      A: {'Fn::Bogus': 1}\n", "      A: !Select [1e300, [a]]\n",  "      A: !Select [0.5, [a]]\n",
   };
   for (const char* props : cases) {
     Loaded t("t.yaml", with_props("Conditions:\n  C: !Equals [a, a]\n", props));

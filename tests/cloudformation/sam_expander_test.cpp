@@ -71,7 +71,8 @@ TEST_F(SamExpanderTest, FunctionWithoutRoleGetsAnExecutionRole) {
   EXPECT_EQ(policies->items[0].get("PolicyDocument")->get("Statement")->items[0].get("Action")->text,
             "sqs:SendMessage");
   EXPECT_TRUE(policies->items[1].get("PolicyDocument")->is_unknown());
-  const Value* principal = role->attributes.get("AssumeRolePolicyDocument")->get("Statement")->items[0].get("Principal");
+  const Value* principal =
+      role->attributes.get("AssumeRolePolicyDocument")->get("Statement")->items[0].get("Principal");
   EXPECT_EQ(principal->get("Service")->items[0].text, "lambda.amazonaws.com");
 
   EXPECT_TRUE(t.one("Worker"));

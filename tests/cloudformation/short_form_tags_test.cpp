@@ -9,12 +9,24 @@ using model::Value;
 
 TEST(ShortFormTagsTest, EveryTagBecomesItsLongForm) {
   const std::pair<const char*, const char*> cases[] = {
-      {"!Ref", "Ref"},           {"!Sub", "Fn::Sub"},         {"!If", "Fn::If"},
-      {"!Join", "Fn::Join"},     {"!Select", "Fn::Select"},   {"!Split", "Fn::Split"},
-      {"!FindInMap", "Fn::FindInMap"}, {"!ImportValue", "Fn::ImportValue"}, {"!Base64", "Fn::Base64"},
-      {"!Equals", "Fn::Equals"}, {"!And", "Fn::And"},         {"!Or", "Fn::Or"},
-      {"!Not", "Fn::Not"},       {"!Condition", "Condition"}, {"!Cidr", "Fn::Cidr"},
-      {"!GetAZs", "Fn::GetAZs"}, {"!Transform", "Fn::Transform"}, {"!GetAtt", "Fn::GetAtt"},
+      {"!Ref", "Ref"},
+      {"!Sub", "Fn::Sub"},
+      {"!If", "Fn::If"},
+      {"!Join", "Fn::Join"},
+      {"!Select", "Fn::Select"},
+      {"!Split", "Fn::Split"},
+      {"!FindInMap", "Fn::FindInMap"},
+      {"!ImportValue", "Fn::ImportValue"},
+      {"!Base64", "Fn::Base64"},
+      {"!Equals", "Fn::Equals"},
+      {"!And", "Fn::And"},
+      {"!Or", "Fn::Or"},
+      {"!Not", "Fn::Not"},
+      {"!Condition", "Condition"},
+      {"!Cidr", "Fn::Cidr"},
+      {"!GetAZs", "Fn::GetAZs"},
+      {"!Transform", "Fn::Transform"},
+      {"!GetAtt", "Fn::GetAtt"},
   };
   for (const auto& [tag, key] : cases) {
     model::Span span{0, 5, 9};

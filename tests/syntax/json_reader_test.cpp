@@ -118,14 +118,14 @@ TEST(JsonReaderTest, ErrorsCarryExactLineAndColumn) {
     uint32_t column;
   };
   const Case cases[] = {
-      {"{\n  \"a\": 1,\n  \"b\" 2\n}", 3, 7},       // missing colon
-      {"[1,\n 2,\n ]", 3, 2},                        // trailing comma
-      {"{\"\xC3\xA9\xC3\xA9\": tru}", 1, 8},         // code-point columns after multi-byte text
-      {"[\"a\\x\"]", 1, 4},                           // bad escape
-      {"[\"\\ud800\"]", 1, 3},                        // lone high surrogate
-      {"[\"\xFF\"]", 1, 3},                           // invalid UTF-8
-      {"[01]", 1, 3},                                 // leading zero
-      {"{} x", 1, 4},                                 // trailing data
+      {"{\n  \"a\": 1,\n  \"b\" 2\n}", 3, 7},  // missing colon
+      {"[1,\n 2,\n ]", 3, 2},                  // trailing comma
+      {"{\"\xC3\xA9\xC3\xA9\": tru}", 1, 8},   // code-point columns after multi-byte text
+      {"[\"a\\x\"]", 1, 4},                    // bad escape
+      {"[\"\\ud800\"]", 1, 3},                 // lone high surrogate
+      {"[\"\xFF\"]", 1, 3},                    // invalid UTF-8
+      {"[01]", 1, 3},                          // leading zero
+      {"{} x", 1, 4},                          // trailing data
   };
   for (const Case& c : cases) {
     model::SourceFile file(0, "a.json", c.text);
