@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <functional>
 
 namespace gclint::engine {
 namespace {
@@ -201,17 +200,25 @@ Outcome ConditionEvaluator::evaluate(const Condition& condition, const model::Va
   return evaluate_at(condition, current, 0);
 }
 
-void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, std::vector<const Value*>& hits,
-                                 const Value*& anchor, uint16_t& missing_step) const {
+namespace {
+
+// Walks a path with list projection; records the deepest point where it stopped for blame.
+struct PathWalker {
+  const AttributePath& path;
+  std::vector<const Value*>& hits;
+  const Value*& anchor;
+  uint16_t& missing_step;
   int best_step = -1;
-  auto missing = [&](const Value* at, size_t step) {
+
+  void missing(const Value* at, size_t step) {
     if (static_cast<int>(step) > best_step) {
       best_step = static_cast<int>(step);
       anchor = at;
       missing_step = static_cast<uint16_t>(step);
     }
-  };
-  std::function<void(const Value&, size_t, int)> walk = [&](const Value& v, size_t step, int depth) {
+  }
+
+  void walk(const Value& v, size_t step, int depth) {
     if (depth > kMaxValueDepth) return;
     if (step == path.steps.size() || v.is_unknown()) {
       hits.push_back(&v);
@@ -238,10 +245,17 @@ void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, 
     } else {
       missing(&v, step);
     }
-  };
+  }
+};
+
+}  // namespace
+
+void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, std::vector<const Value*>& hits,
+                                 const Value*& anchor, uint16_t& missing_step) const {
   anchor = nullptr;
   missing_step = 0;
-  walk(start, 0, 0);
+  PathWalker walker{path, hits, anchor, missing_step};
+  walker.walk(start, 0, 0);
 }
 
 void ConditionEvaluator::elements(const AttributePath& path, const Value& current, std::vector<const Value*>& out,
@@ -513,13 +527,10 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
       if (!first_unknown) first_unknown = hit;
       continue;
     }
-    std::vector<const Value*> candidates;
-    if (hit->is_list() && element_wise(c.op) && !whole_list_operand) {
-      for (const auto& item : hit->items) candidates.push_back(&item);
-    } else {
-      candidates.push_back(hit);
-    }
-    for (const Value* candidate : candidates) {
+    bool elements = hit->is_list() && element_wise(c.op) && !whole_list_operand;
+    size_t count = elements ? hit->items.size() : 1;
+    for (size_t k = 0; k < count; ++k) {
+      const Value* candidate = elements ? &hit->items[k] : hit;
       if (candidate->is_unknown()) {
         if (!first_unknown) first_unknown = candidate;
         continue;
