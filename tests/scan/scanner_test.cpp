@@ -1,0 +1,101 @@
+#include "scan/scanner.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace gclint::scan {
+namespace {
+namespace fs = std::filesystem;
+
+const fs::path kData = fs::path(GCLINT_SOURCE_DIR) / "tests" / "data" / "cli";
+
+std::vector<std::string> finding_lines(const ScanResult& r) {
+  std::vector<std::string> lines;
+  for (const auto& f : r.findings) {
+    auto p = r.sources->begin_of(f.span);
+    lines.push_back(r.sources->path_of(f.span) + ":" + std::to_string(p.line) + " " + f.check_id + " " + f.resource);
+  }
+  return lines;
+}
+
+TEST(RunScanTest, LocalModuleIsLoadedThroughItsCaller) {
+  ScanOptions options;
+  options.paths = {(kData / "tenant" / "tf").string()};
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error) << *r.fatal_error;
+  auto lines = finding_lines(r);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "main.tf:11 GC-ENC-001 aws_s3_bucket.tax_documents"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "modules/store/main.tf:11 GC-ENC-001 module.store.aws_s3_bucket.this"),
+            lines.end());
+  // Loaded once, through the root: no finding without the module prefix.
+  for (const auto& line : lines) EXPECT_EQ(line.find(" aws_s3_bucket.this"), std::string::npos) << line;
+  EXPECT_EQ(r.files_scanned, 2u);
+  EXPECT_EQ(r.resources, 2u);
+}
+
+TEST(RunScanTest, SingleFileIsShownRelativeToItsDirectory) {
+  ScanOptions options;
+  options.paths = {(kData / "tenant" / "cfn" / "stack.yaml").string()};
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.sources->path_of(r.findings[0].span), "stack.yaml");
+}
+
+TEST(RunScanTest, DeterministicAcrossJobCounts) {
+  ScanOptions options;
+  options.paths = {(kData / "tenant").string(), (kData / "broken").string()};
+  options.jobs = 1;
+  auto one = finding_lines(run_scan(options));
+  options.jobs = 3;
+  auto three = finding_lines(run_scan(options));
+  EXPECT_FALSE(one.empty());
+  EXPECT_EQ(one, three);
+}
+
+TEST(RunScanTest, ParseErrorsAreDiagnostics) {
+  ScanOptions options;
+  options.paths = {(kData / "broken").string()};
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error);
+  bool error = false;
+  for (const auto& d : r.diagnostics) {
+    if (d.level == model::Diagnostic::Level::kError) {
+      error = true;
+      EXPECT_EQ(r.sources->path_of(d.span), "stack.yaml");
+    }
+  }
+  EXPECT_TRUE(error);
+}
+
+TEST(RunScanTest, UsageProblemsAreFatal) {
+  ScanOptions missing;
+  missing.paths = {(kData / "nope").string()};
+  ASSERT_TRUE(run_scan(missing).fatal_error);
+  EXPECT_NE(run_scan(missing).fatal_error->find("no such file or directory"), std::string::npos);
+  ScanOptions checks;
+  checks.paths = {(kData / "clean").string()};
+  checks.check_dirs = {(kData / "no-such-checks").string()};
+  EXPECT_TRUE(run_scan(checks).fatal_error);
+  ScanOptions config;
+  config.paths = {(kData / "clean").string()};
+  config.config_path = (kData / "missing.yaml").string();
+  EXPECT_TRUE(run_scan(config).fatal_error);
+}
+
+TEST(RunScanTest, ParseOnlyStopsBeforeChecks) {
+  ScanOptions options;
+  options.paths = {(kData / "tenant").string()};
+  options.parse_only = true;
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error);
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(r.files_scanned, 4u);
+}
+
+}  // namespace
+}  // namespace gclint::scan
