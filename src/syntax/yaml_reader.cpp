@@ -131,6 +131,14 @@ class DocumentBuilder : public YAML::EventHandler {
   std::vector<YamlDocument>& documents() { return documents_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 leaves a stray top-level token such as ',' unconsumed and reports an endless stream of
+    // empty documents at the same place: a document that starts where the last one did is that loop.
+    if (mark.pos >= 0 && mark.pos == last_document_mark_) {
+      uint32_t at = offset(mark);
+      std::string token = at < text_.size() ? std::string(1, text_[at]) : std::string("end of input");
+      throw StopReading{at, "YAML syntax error: unexpected '" + token + "'"};
+    }
+    last_document_mark_ = mark.pos;
     stack_.clear();
     anchors_.clear();
     alias_nodes_ = 0;
@@ -530,6 +538,7 @@ class DocumentBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, NodeInfo> anchors_;
   uint64_t alias_nodes_ = 0;
   uint64_t anchor_copy_nodes_ = 0;
+  int last_document_mark_ = -1;
   NodeInfo root_;
   bool has_root_ = false;
   uint32_t doc_begin_ = 0;

@@ -194,6 +194,13 @@ TEST(YamlReaderTest, SyntaxErrorKeepsEarlierDocumentsAndGivesPosition) {
   EXPECT_EQ(pos.line, 4u);
 }
 
+TEST(YamlReaderTest, StrayTopLevelCommaIsAnErrorNotAnEndlessStream) {
+  auto r = read(" , a\n");
+  ASSERT_TRUE(r.has_error());
+  EXPECT_EQ(r.file->position(r.diagnostics[0].span.begin).column, 2u);
+  EXPECT_LE(r.docs.size(), 1u);
+}
+
 TEST(YamlReaderTest, LocalTagsGoToTheHandler) {
   YamlReadOptions options;
   std::vector<std::string> seen;
