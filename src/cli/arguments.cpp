@@ -54,9 +54,12 @@ Apply append(std::vector<std::string> CommandLine::*member) {
 const std::vector<OptionSpec>& option_specs() {
   static const std::vector<OptionSpec> specs = {
       {"--format", true, {"scan", "checks"}, optional_text(&CommandLine::format)},
-      {"--lang", true, {"scan", "checks", "explain", "init", "version", "docs", "help"},
+      {"--lang",
+       true,
+       {"scan", "checks", "explain", "init", "version", "docs", "help"},
        [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
-         if (v != "ja" && v != "en") return std::string(tr(lang, "--lang takes ja or en", "--lang には ja か en を指定してください"));
+         if (v != "ja" && v != "en")
+           return std::string(tr(lang, "--lang takes ja or en", "--lang には ja か en を指定してください"));
          c.lang = v;
          return ok();
        }},
@@ -77,7 +80,8 @@ const std::vector<OptionSpec>& option_specs() {
          unsigned n = 0;
          auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
          if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > 1024) {
-           return std::string(tr(lang, "--jobs takes a number from 1 to 1024", "--jobs には 1 から 1024 の数を指定してください"));
+           return std::string(
+               tr(lang, "--jobs takes a number from 1 to 1024", "--jobs には 1 から 1024 の数を指定してください"));
          }
          c.jobs = n;
          return ok();

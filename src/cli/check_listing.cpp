@@ -42,7 +42,9 @@ void write_check_table(const engine::RulePack& pack, const std::string& lang, st
     id_width = std::max(id_width, check->id.size());
     family_width = std::max(family_width, check->family.size());
   }
-  auto pad = [](const std::string& text, size_t width) { return text + std::string(width - std::min(width, text.size()), ' '); };
+  auto pad = [](const std::string& text, size_t width) {
+    return text + std::string(width - std::min(width, text.size()), ' ');
+  };
   out << pad("ID", id_width) << "  " << pad(tr(lang, "SEVERITY", "重大度"), 8) << "  "
       << pad(tr(lang, "FAMILY", "分類"), family_width) << "  " << pad(tr(lang, "STATUS", "状態"), 10) << "  "
       << tr(lang, "TITLE", "タイトル") << "\n";
@@ -85,7 +87,8 @@ void write_check_explanation(const engine::Check& check, const std::string& lang
   row(tr(lang, "Fix:          ", "修正:         "), check.remediation.in(lang));
   row(tr(lang, "Requirements: ", "要件:         "), join(check.requirements));
   std::string severity = model::severity_name(check.severity);
-  for (const auto& [tier, s] : check.severity_by_tier) severity += std::string(", ") + tier + ": " + model::severity_name(s);
+  for (const auto& [tier, s] : check.severity_by_tier)
+    severity += std::string(", ") + tier + ": " + model::severity_name(s);
   row(tr(lang, "Severity:     ", "重大度:       "), severity);
   row(tr(lang, "Tiers:        ", "対象の系:     "),
       check.tiers.empty() ? std::string(tr(lang, "all", "すべて")) : join(check.tiers));

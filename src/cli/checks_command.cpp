@@ -12,8 +12,9 @@ int run_checks_command(const CommandContext& context) {
   const CommandLine& c = context.command_line;
   std::string format = c.format.value_or("table");
   if (format != "table" && format != "json") {
-    context.err << "gclint: " << tr(context.lang, "error: --format for checks takes table or json",
-                                    "エラー: checks の --format には table か json を指定してください")
+    context.err << "gclint: "
+                << tr(context.lang, "error: --format for checks takes table or json",
+                      "エラー: checks の --format には table か json を指定してください")
                 << "\n";
     return report::kExitUsage;
   }

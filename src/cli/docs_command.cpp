@@ -24,8 +24,8 @@ bool write_file(const fs::path& path, const std::string& text) {
 int run_docs_command(const CommandContext& context) {
   const CommandLine& c = context.command_line;
   if (!c.out_dir) {
-    context.err << "gclint: " << tr(context.lang, "error: docs needs --out DIR", "エラー: docs には --out DIR が必要です")
-                << "\n";
+    context.err << "gclint: "
+                << tr(context.lang, "error: docs needs --out DIR", "エラー: docs には --out DIR が必要です") << "\n";
     return report::kExitUsage;
   }
   model::SourceSet sources;
@@ -56,8 +56,8 @@ int run_docs_command(const CommandContext& context) {
                 << (out_dir / "README.md").generic_string() << "\n";
     return report::kExitUsage;
   }
-  context.out << tr(context.lang, "Wrote ", "生成しました: ") << checks.size() + 1 << tr(context.lang, " files to ", " ファイル → ")
-              << out_dir.generic_string() << "\n";
+  context.out << tr(context.lang, "Wrote ", "生成しました: ") << checks.size() + 1
+              << tr(context.lang, " files to ", " ファイル → ") << out_dir.generic_string() << "\n";
   return report::kExitClean;
 }
 

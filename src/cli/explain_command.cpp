@@ -12,8 +12,9 @@ namespace gclint::cli {
 int run_explain_command(const CommandContext& context) {
   const CommandLine& c = context.command_line;
   if (c.positionals.size() != 1) {
-    context.err << "gclint: " << tr(context.lang, "error: explain takes one check ID (e.g. gclint explain GC-ENC-001)",
-                                    "エラー: explain にはチェック ID を 1 つ指定してください（例: gclint explain GC-ENC-001）")
+    context.err << "gclint: "
+                << tr(context.lang, "error: explain takes one check ID (e.g. gclint explain GC-ENC-001)",
+                      "エラー: explain にはチェック ID を 1 つ指定してください（例: gclint explain GC-ENC-001）")
                 << "\n";
     return report::kExitUsage;
   }
@@ -26,7 +27,8 @@ int run_explain_command(const CommandContext& context) {
   if (check == nullptr) {
     std::vector<std::string> ids;
     for (const auto& known : pack->checks()) ids.push_back(known.id);
-    context.err << "gclint: " << tr(context.lang, "error: unknown check ", "エラー: 不明なチェック ") << c.positionals[0];
+    context.err << "gclint: " << tr(context.lang, "error: unknown check ", "エラー: 不明なチェック ")
+                << c.positionals[0];
     if (auto s = suggest(id, ids)) {
       context.err << (context.lang == "ja" ? "（もしかして " + *s + "？）" : "; did you mean " + *s + "?");
     }

@@ -3,7 +3,8 @@
 namespace gclint::cli {
 namespace {
 
-constexpr const char* kOverviewEn = R"(gclint - IaC linter for Japan's Government Cloud (Terraform, CloudFormation, Kubernetes)
+constexpr const char* kOverviewEn =
+    R"(gclint - IaC linter for Japan's Government Cloud (Terraform, CloudFormation, Kubernetes)
 
 Usage: gclint <command> [options]
 
@@ -19,7 +20,8 @@ Run "gclint <command> --help" for the options of a command.
 Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 files failed to parse (docs/cli.md).
 )";
 
-constexpr const char* kOverviewJa = R"(gclint - ガバメントクラウド向け IaC リンター（Terraform、CloudFormation、Kubernetes）
+constexpr const char* kOverviewJa =
+    R"(gclint - ガバメントクラウド向け IaC リンター（Terraform、CloudFormation、Kubernetes）
 
 使い方: gclint <コマンド> [オプション]
 
@@ -107,13 +109,15 @@ constexpr const char* kScanJa = R"(使い方: gclint scan [オプション] [パ
 3 指摘はないが解析できないファイルあり。
 )";
 
-constexpr const char* kChecksEn = R"(Usage: gclint checks [--format table|json] [--checks DIR] [--lang ja|en] [--output FILE]
+constexpr const char* kChecksEn =
+    R"(Usage: gclint checks [--format table|json] [--checks DIR] [--lang ja|en] [--output FILE]
 
 Lists every check of the rule pack (embedded checks plus --checks directories): ID, severity, family,
 status and title.
 )";
 
-constexpr const char* kChecksJa = R"(使い方: gclint checks [--format table|json] [--checks DIR] [--lang ja|en] [--output FILE]
+constexpr const char* kChecksJa =
+    R"(使い方: gclint checks [--format table|json] [--checks DIR] [--lang ja|en] [--output FILE]
 
 ルールパック（組み込みのチェックと --checks のディレクトリ）のすべてのチェックを、ID、重大度、分類、
 状態、タイトルとともに一覧表示します。

@@ -1,5 +1,5 @@
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.h"
 #include "cli/language.h"
@@ -11,8 +11,9 @@ namespace gclint::cli {
 int run_init_command(const CommandContext& context) {
   const CommandLine& c = context.command_line;
   if (c.positionals.size() > 1) {
-    context.err << "gclint: " << tr(context.lang, "error: init takes at most one directory",
-                                    "エラー: init に指定できるディレクトリは 1 つです")
+    context.err << "gclint: "
+                << tr(context.lang, "error: init takes at most one directory",
+                      "エラー: init に指定できるディレクトリは 1 つです")
                 << "\n";
     return report::kExitUsage;
   }

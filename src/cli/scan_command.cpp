@@ -57,8 +57,8 @@ int run_scan_command(const CommandContext& context) {
   }
   size_t stdin_count = std::count(c.positionals.begin(), c.positionals.end(), "-");
   if (stdin_count > 1) {
-    context.err << "gclint: " << tr(context.lang, "error: \"-\" may be given once", "エラー: \"-\" は 1 回だけ指定できます")
-                << "\n";
+    context.err << "gclint: "
+                << tr(context.lang, "error: \"-\" may be given once", "エラー: \"-\" は 1 回だけ指定できます") << "\n";
     return report::kExitUsage;
   }
 
@@ -72,7 +72,7 @@ int run_scan_command(const CommandContext& context) {
     return report::kExitUsage;
   }
   std::string lang = c.lang ? *c.lang : result.config.lang ? *result.config.lang : context.lang;
-  model::Severity threshold = c.severity ? *c.severity
+  model::Severity threshold = c.severity                         ? *c.severity
                               : result.config.severity_threshold ? *result.config.severity_threshold
                                                                  : model::Severity::kLow;
   // INFO findings only exist under --strict-unknown, which asks for them: they pass any threshold.
@@ -93,8 +93,8 @@ int run_scan_command(const CommandContext& context) {
     }
     out = &file;
   }
-  bool color = format == "text" && !c.output && !c.no_color && context.terminal.stdout_is_tty &&
-               !context.terminal.no_color_env;
+  bool color =
+      format == "text" && !c.output && !c.no_color && context.terminal.stdout_is_tty && !context.terminal.no_color_env;
   report::ReportInput input{*result.sources, *result.pack, shown, result.diagnostics};
   input.lang = lang;
   input.color = color;
@@ -105,12 +105,13 @@ int run_scan_command(const CommandContext& context) {
   reporter->write(input, *out);
   out->flush();
   if (c.output && !file) {
-    context.err << "gclint: " << tr(context.lang, "error: cannot write ", "エラー: 書き込めません: ") << *c.output << "\n";
+    context.err << "gclint: " << tr(context.lang, "error: cannot write ", "エラー: 書き込めません: ") << *c.output
+                << "\n";
     return report::kExitUsage;
   }
   if (c.timings) {
-    auto report_time = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
-                                                                            report_start);
+    auto report_time =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - report_start);
     const auto& t = result.times;
     context.err << "timings: discover " << milliseconds(t.discover) << ", parse " << milliseconds(t.parse)
                 << ", evaluate " << milliseconds(t.evaluate) << ", check " << milliseconds(t.check) << ", report "

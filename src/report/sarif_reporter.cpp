@@ -117,7 +117,8 @@ Json physical_location(const SpanLocation& at) {
   region["endLine"] = at.end_line;
   region["endColumn"] = at.end_column;
   return Json{{"physicalLocation",
-               {{"artifactLocation", {{"uri", uri_reference(at.file)}, {"uriBaseId", kSrcRoot}}}, {"region", std::move(region)}}}};
+               {{"artifactLocation", {{"uri", uri_reference(at.file)}, {"uriBaseId", kSrcRoot}}},
+                {"region", std::move(region)}}}};
 }
 
 }  // namespace

@@ -68,16 +68,17 @@ std::string summary_line(const ReportInput& input, const std::map<model::Severit
   std::string resources = std::to_string(input.resources_evaluated);
   if (input.lang == "ja") {
     std::string line = files + " ファイル (リソース " + resources + " 件) を検査: ";
-    line += findings == 0 ? std::string("指摘なし") : "指摘 " + std::to_string(findings) + " 件 (" + join(parts, ", ") + ")";
+    line += findings == 0 ? std::string("指摘なし")
+                          : "指摘 " + std::to_string(findings) + " 件 (" + join(parts, ", ") + ")";
     if (suppressed) line += "、抑止 " + std::to_string(suppressed) + " 件";
     if (errors) line += "、エラー " + std::to_string(errors) + " 件";
     return line;
   }
   std::string line = "Scanned " + files + (input.files_scanned == 1 ? " file" : " files") + " (" + resources +
                      (input.resources_evaluated == 1 ? " resource" : " resources") + "): ";
-  line += findings == 0 ? std::string("no findings")
-                        : std::to_string(findings) + (findings == 1 ? " finding" : " findings") + " (" +
-                              join(parts, ", ") + ")";
+  line += findings == 0
+              ? std::string("no findings")
+              : std::to_string(findings) + (findings == 1 ? " finding" : " findings") + " (" + join(parts, ", ") + ")";
   if (suppressed) line += ", " + std::to_string(suppressed) + " suppressed";
   if (errors) line += ", " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
   return line;
@@ -102,8 +103,8 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     ++by_severity[f.severity];
     SpanLocation at = locate(input.sources, f.span);
     const std::string& message = f.message.in(input.lang);
-    out << paint(kBold, where(at)) << ": " << paint(severity_color(f.severity), model::severity_name(f.severity))
-        << " " << paint(kBold, f.check_id) << " ";
+    out << paint(kBold, where(at)) << ": " << paint(severity_color(f.severity), model::severity_name(f.severity)) << " "
+        << paint(kBold, f.check_id) << " ";
     // Check messages usually name the resource themselves ({resource}); say it only when they do not.
     if (!f.resource.empty() && message.find(f.resource) == std::string::npos) out << f.resource << " ";
     out << message;
@@ -127,8 +128,8 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     bool is_error = d.level == model::Diagnostic::Level::kError;
     if (is_error) ++errors;
     SpanLocation at = locate(input.sources, d.span);
-    out << paint(kBold, where(at)) << ": " << paint(is_error ? "\x1b[1;31m" : "\x1b[33m", is_error ? t.error : t.warning)
-        << ": " << d.message << "\n";
+    out << paint(kBold, where(at)) << ": "
+        << paint(is_error ? "\x1b[1;31m" : "\x1b[33m", is_error ? t.error : t.warning) << ": " << d.message << "\n";
     out << render_code_frame(input.sources, d.span, input.color ? FrameStyle{"\x1b[1;31m", kReset} : FrameStyle{});
   }
   out << summary_line(input, by_severity, shown, suppressed, errors) << "\n";

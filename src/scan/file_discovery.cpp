@@ -95,8 +95,8 @@ class Walker {
     if (!is_candidate_name(link.filename().string())) return;
     if (is_within(target, canonical_root)) return;
     if (!options_.allow_outside_root) {
-      result_.problems.push_back(
-          {display_path(link, base_), "symlink points outside the scan root; skipped (see --allow-outside-root)", false});
+      result_.problems.push_back({display_path(link, base_),
+                                  "symlink points outside the scan root; skipped (see --allow-outside-root)", false});
       return;
     }
     add_file(link, status, false);

@@ -9,8 +9,8 @@ namespace gclint::scan {
 
 /// A file found under one of the scan roots.
 struct DiscoveredFile {
-  std::filesystem::path path;  // as opened (absolute)
-  std::string display;         // relative to the display base, '/' separated
+  std::filesystem::path path;      // as opened (absolute)
+  std::string display;             // relative to the display base, '/' separated
   bool explicit_argument = false;  // named on the command line rather than found by walking
 };
 

@@ -1,8 +1,8 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -33,9 +33,9 @@ enum class UnitKind { kTerraformModule, kTerraformFile, kCloudFormation, kKubern
 /// One independent piece of parsing work; its result goes into its own slot.
 struct Unit {
   UnitKind kind;
-  fs::path dir;              // Terraform root module directory
-  uint32_t file_id = 0;      // CloudFormation / Kubernetes: registered file
-  std::string sort_key;      // display path, for deterministic order
+  fs::path dir;          // Terraform root module directory
+  uint32_t file_id = 0;  // CloudFormation / Kubernetes: registered file
+  std::string sort_key;  // display path, for deterministic order
 };
 
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
@@ -189,9 +189,9 @@ ScanResult run_scan(const ScanOptions& options) {
   for (const auto& problem : discovered.problems) {
     uint32_t id = sources.find(problem.display);
     if (id == model::Span::kNoFile) id = sources.add(problem.display, "");
-    result.diagnostics.push_back({problem.is_error ? model::Diagnostic::Level::kError
-                                                   : model::Diagnostic::Level::kWarning,
-                                  model::Span{id, 0, 0}, problem.message});
+    result.diagnostics.push_back(
+        {problem.is_error ? model::Diagnostic::Level::kError : model::Diagnostic::Level::kWarning,
+         model::Span{id, 0, 0}, problem.message});
   }
 
   std::vector<Unit> units;
@@ -225,8 +225,8 @@ ScanResult run_scan(const ScanOptions& options) {
     if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes) continue;
     uint32_t id = sources.add(file.display, std::move(content));
     scanned_files.insert(file.display);
-    units.push_back({kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id,
-                     file.display});
+    units.push_back(
+        {kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id, file.display});
   }
   for (const auto& dir : options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls)) {
     units.push_back({UnitKind::kTerraformModule, dir, 0, display_path(dir, base)});
@@ -376,7 +376,8 @@ ScanResult run_scan(const ScanOptions& options) {
                    [&](const model::Diagnostic& a, const model::Diagnostic& b) {
                      auto pa = position_of(a.span);
                      auto pb = position_of(b.span);
-                     return std::make_tuple(path_of(a.span), pa.line, pa.column) < std::make_tuple(path_of(b.span), pb.line, pb.column);
+                     return std::make_tuple(path_of(a.span), pa.line, pa.column) <
+                            std::make_tuple(path_of(b.span), pb.line, pb.column);
                    });
   return result;
 }

@@ -12,9 +12,11 @@ ParsedArguments parse(std::vector<std::string> args, const std::string& lang = "
 }
 
 TEST(ArgumentsTest, ScanWithOptions) {
-  auto p = parse({"scan", "envs/", "--format", "sarif", "--severity=high", "--checks", "a", "--checks=b", "--var",
-                  "region=ap-northeast-1", "--var-file", "x.tfvars", "--jobs", "4", "--strict-unknown", "--no-color",
-                  "--namespace", "apps", "--region", "ap-northeast-3", "--cfn-params", "p.json", "-", "--timings"});
+  auto p = parse({"scan",         "envs/",       "--format",   "sarif",    "--severity=high",
+                  "--checks",     "a",           "--checks=b", "--var",    "region=ap-northeast-1",
+                  "--var-file",   "x.tfvars",    "--jobs",     "4",        "--strict-unknown",
+                  "--no-color",   "--namespace", "apps",       "--region", "ap-northeast-3",
+                  "--cfn-params", "p.json",      "-",          "--timings"});
   ASSERT_FALSE(p.error) << *p.error;
   const auto& c = p.command_line;
   EXPECT_EQ(c.command, "scan");

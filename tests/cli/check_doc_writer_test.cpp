@@ -37,12 +37,13 @@ engine::Check sample_check() {
 }
 
 TEST(CheckDocMarkdownTest, HasEverySectionInOrder) {
-  std::string md = check_doc_markdown(sample_check(), {{"bad.tf", "resource \"aws_s3_bucket\" \"b\" {}\n"}},
-                                      {{"good.tf", "ok\n"}});
+  std::string md =
+      check_doc_markdown(sample_check(), {{"bad.tf", "resource \"aws_s3_bucket\" \"b\" {}\n"}}, {{"good.tf", "ok\n"}});
   size_t last = 0;
-  for (const char* section : {"# GC-ENC-001: S3 buckets are encrypted", "## What", "## Why", "## Bad", "```hcl\nresource",
-                              "## Good", "## Fix", "Set kms_master_key_id", "aws_kms_key を指定する", "## Requirements",
-                              "- GC-ENC-02 (GC-ENC-001 enforces GC-ENC-02)", "## Sources", "- aws_security_hub: S3.17"}) {
+  for (const char* section :
+       {"# GC-ENC-001: S3 buckets are encrypted", "## What", "## Why", "## Bad", "```hcl\nresource", "## Good",
+        "## Fix", "Set kms_master_key_id", "aws_kms_key を指定する", "## Requirements",
+        "- GC-ENC-02 (GC-ENC-001 enforces GC-ENC-02)", "## Sources", "- aws_security_hub: S3.17"}) {
     size_t at = md.find(section, last);
     ASSERT_NE(at, std::string::npos) << section << "\n" << md;
     last = at;

@@ -37,8 +37,8 @@ fs::path scratch_dir(const std::string& name) {
 // `args` is shell text; the command runs in `cwd` with a fixed English locale unless `env` says otherwise.
 Result gclint(const std::string& args, const fs::path& cwd = kData, const std::string& env = "LC_ALL=C LANG=C") {
   fs::path err_file = fs::temp_directory_path() / ("gclint_e2e_err_" + std::to_string(::getpid()));
-  std::string command = "cd '" + cwd.string() + "' && env -u LC_MESSAGES " + env + " '" + GCLINT_BINARY + "' " +
-                        args + " 2>'" + err_file.string() + "'";
+  std::string command = "cd '" + cwd.string() + "' && env -u LC_MESSAGES " + env + " '" + GCLINT_BINARY + "' " + args +
+                        " 2>'" + err_file.string() + "'";
   Result run;
   std::FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -197,9 +197,10 @@ TEST_F(EndToEndTest, SarifOfRealPackIsSchemaValid) {
   fs::path dir = scratch_dir("sarif");
   Result run = gclint("scan tenant broken --format sarif --output '" + (dir / "r.sarif").string() + "'");
   EXPECT_EQ(run.exit_code, 1);
-  std::string command = "/usr/bin/python3 -c 'import json,sys,jsonschema; "
-                        "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' '" +
-                        schema + "' '" + (dir / "r.sarif").string() + "'";
+  std::string command =
+      "/usr/bin/python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' '" +
+      schema + "' '" + (dir / "r.sarif").string() + "'";
   EXPECT_EQ(std::system(command.c_str()), 0);
   fs::remove_all(dir);
 }
@@ -237,8 +238,8 @@ TEST_F(EndToEndTest, ExplainAndChecks) {
 
 TEST_F(EndToEndTest, DocsGeneration) {
   fs::path dir = scratch_dir("docs");
-  Result run = gclint("docs --out '" + dir.string() + "' --fixtures '" + (fs::path(GCLINT_SOURCE_DIR) / "fixtures").string() +
-                   "'");
+  Result run = gclint("docs --out '" + dir.string() + "' --fixtures '" +
+                      (fs::path(GCLINT_SOURCE_DIR) / "fixtures").string() + "'");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   std::string page = slurp(dir / "GC-ENC-001.md");
   EXPECT_NE(page.find("## Bad"), std::string::npos);

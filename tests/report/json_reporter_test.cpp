@@ -58,10 +58,10 @@ TEST(JsonReporterTest, ErrorsNotEvaluatedAndSummary) {
   auto j = render(fx.input("ja"));
   ASSERT_EQ(j["errors"].size(), 1u);
   EXPECT_EQ(j["errors"][0], (nlohmann::json{{"file", "k8s/broken.yaml"},
-                                           {"line", 1},
-                                           {"column", 7},
-                                           {"level", "error"},
-                                           {"message", "unexpected end of flow sequence"}}));
+                                            {"line", 1},
+                                            {"column", 7},
+                                            {"level", "error"},
+                                            {"message", "unexpected end of flow sequence"}}));
   ASSERT_EQ(j["not_evaluated"].size(), 1u);
   EXPECT_EQ(j["not_evaluated"][0]["message"], "var.kms_key_arn has no value; GC-ENC-002 not evaluated");
   const auto& s = j["summary"];
@@ -72,7 +72,9 @@ TEST(JsonReporterTest, ErrorsNotEvaluatedAndSummary) {
   EXPECT_EQ(s["suppressed"], 1);
   EXPECT_EQ(s["errors"], 1);
   EXPECT_EQ(s["exit_code"], 1);
-  EXPECT_EQ(j["findings"][0]["message"].get<std::string>().find("aws_s3_bucket_server_side_encryption_configuration.logs は"), 0u);
+  EXPECT_EQ(
+      j["findings"][0]["message"].get<std::string>().find("aws_s3_bucket_server_side_encryption_configuration.logs は"),
+      0u);
 }
 
 TEST(JsonReporterTest, ExitCodeThreeWhenOnlyErrors) {

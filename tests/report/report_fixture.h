@@ -39,9 +39,10 @@ struct ReportFixture {
     f.resource_type = "aws_s3_bucket_server_side_encryption_configuration";
     f.tier = "mynumber";
     f.requirements = {"GC-ENC-02"};
-    f.message = {"aws_s3_bucket_server_side_encryption_configuration.logs は AWS 管理鍵を使っており、暗号化消去できません",
-                 "aws_s3_bucket_server_side_encryption_configuration.logs uses an AWS-managed key, so its data "
-                 "cannot be crypto-erased"};
+    f.message = {
+        "aws_s3_bucket_server_side_encryption_configuration.logs は AWS 管理鍵を使っており、暗号化消去できません",
+        "aws_s3_bucket_server_side_encryption_configuration.logs uses an AWS-managed key, so its data "
+        "cannot be crypto-erased"};
     f.remediation = {"kms_master_key_id にここで定義した aws_kms_key を指定してください",
                      "set kms_master_key_id to an aws_kms_key defined here"};
     f.attribute = "rule.apply_server_side_encryption_by_default.sse_algorithm";
@@ -59,9 +60,10 @@ struct ReportFixture {
     s.suppressed = true;
     s.suppression_reason = "central logging bucket";
     findings.push_back(s);
-    diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{yaml_id, 6, 7}, "unexpected end of flow sequence"});
     diagnostics.push_back(
-        {model::Diagnostic::Level::kNotEvaluated, model::Span{tf_id, 0, 8}, "var.kms_key_arn has no value; GC-ENC-002 not evaluated"});
+        {model::Diagnostic::Level::kError, model::Span{yaml_id, 6, 7}, "unexpected end of flow sequence"});
+    diagnostics.push_back({model::Diagnostic::Level::kNotEvaluated, model::Span{tf_id, 0, 8},
+                           "var.kms_key_arn has no value; GC-ENC-002 not evaluated"});
   }
 
   ReportInput input(std::string lang = "en") const {

@@ -1,6 +1,7 @@
 #include "report/sarif_reporter.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -8,7 +9,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 #include "report/report_fixture.h"
 
@@ -36,7 +36,8 @@ TEST(SarifReporterTest, ResultsRulesAndNotifications) {
   const auto& location = result["locations"][0]["physicalLocation"];
   EXPECT_EQ(location["artifactLocation"]["uri"], "modules/storage/main.tf");
   EXPECT_EQ(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
-  EXPECT_EQ(location["region"], (nlohmann::json{{"startLine", 4}, {"startColumn", 7}, {"endLine", 4}, {"endColumn", 31}}));
+  EXPECT_EQ(location["region"],
+            (nlohmann::json{{"startLine", 4}, {"startColumn", 7}, {"endLine", 4}, {"endColumn", 31}}));
   EXPECT_EQ(result["partialFingerprints"]["gclint/v1"], "0123456789abcdef");
   EXPECT_FALSE(result.contains("suppressions"));
   const auto& suppressed = run["results"][1];
@@ -75,9 +76,10 @@ TEST(SarifReporterTest, ValidAgainstSchema) {
   for (const std::string lang : {"en", "ja"}) {
     std::string path = (dir / ("gclint_sarif_" + std::to_string(::getpid()) + "_" + lang + ".json")).string();
     std::ofstream(path) << render(fx.input(lang));
-    std::string command = "/usr/bin/python3 -c 'import json,sys,jsonschema; "
-                          "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' '" +
-                          schema + "' '" + path + "'";
+    std::string command =
+        "/usr/bin/python3 -c 'import json,sys,jsonschema; "
+        "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' '" +
+        schema + "' '" + path + "'";
     EXPECT_EQ(std::system(command.c_str()), 0) << "invalid SARIF (" << lang << "), see " << path;
     std::remove(path.c_str());
   }

@@ -38,7 +38,8 @@ TEST(TextReporterTest, JapaneseTexts) {
   EXPECT_NE(out.find("  = 修正: kms_master_key_id にここで定義した"), std::string::npos);
   EXPECT_NE(out.find("  = 参照: docs/checks/GC-ENC-002.md"), std::string::npos);
   EXPECT_NE(out.find("k8s/broken.yaml:1:7: エラー: unexpected"), std::string::npos);
-  EXPECT_NE(out.find("2 ファイル (リソース 1 件) を検査: 指摘 1 件 (HIGH 1)、抑止 1 件、エラー 1 件"), std::string::npos);
+  EXPECT_NE(out.find("2 ファイル (リソース 1 件) を検査: 指摘 1 件 (HIGH 1)、抑止 1 件、エラー 1 件"),
+            std::string::npos);
 }
 
 TEST(TextReporterTest, ColourOnlyWhenAsked) {

@@ -49,8 +49,8 @@ TEST_F(FileDiscoveryTest, WalksSortedAndSkipsToolDirectories) {
   write("b/.terraform/modules/m/main.tf");
   write("b/terraform.tfvars");
   auto result = discover_files({root_}, root_);
-  EXPECT_EQ(displays(result), (std::vector<std::string>{"a/deploy.yaml", "a/z.yml", "b/main.tf",
-                                                        "b/terraform.tfvars", "stack.template", "template.json"}));
+  EXPECT_EQ(displays(result), (std::vector<std::string>{"a/deploy.yaml", "a/z.yml", "b/main.tf", "b/terraform.tfvars",
+                                                        "stack.template", "template.json"}));
   EXPECT_TRUE(result.problems.empty());
 }
 

@@ -55,7 +55,8 @@ resource "x" "y" { source = "./nope" }
 }
 
 TEST(LocalModuleCallsTest, JsonSyntax) {
-  auto calls = local_module_calls("/r", "main.tf.json", R"({"module": {"a": {"source": "./a"}, "b": {"source": "git::x"}}})");
+  auto calls =
+      local_module_calls("/r", "main.tf.json", R"({"module": {"a": {"source": "./a"}, "b": {"source": "git::x"}}})");
   EXPECT_EQ(calls, (std::vector<fs::path>{"/r/a"}));
   EXPECT_TRUE(local_module_calls("/r", "bad.tf.json", "{not json").empty());
 }

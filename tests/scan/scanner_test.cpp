@@ -29,8 +29,9 @@ TEST(RunScanTest, LocalModuleIsLoadedThroughItsCaller) {
   ASSERT_FALSE(r.fatal_error) << *r.fatal_error;
   auto lines = finding_lines(r);
   EXPECT_NE(std::find(lines.begin(), lines.end(), "main.tf:11 GC-ENC-001 aws_s3_bucket.tax_documents"), lines.end());
-  EXPECT_NE(std::find(lines.begin(), lines.end(), "modules/store/main.tf:11 GC-ENC-001 module.store.aws_s3_bucket.this"),
-            lines.end());
+  EXPECT_NE(
+      std::find(lines.begin(), lines.end(), "modules/store/main.tf:11 GC-ENC-001 module.store.aws_s3_bucket.this"),
+      lines.end());
   // Loaded once, through the root: no finding without the module prefix.
   for (const auto& line : lines) EXPECT_EQ(line.find(" aws_s3_bucket.this"), std::string::npos) << line;
   EXPECT_EQ(r.files_scanned, 2u);
