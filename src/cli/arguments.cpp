@@ -10,14 +10,14 @@
 namespace gclint::cli {
 namespace {
 
+using Apply = std::function<std::optional<std::string>(CommandLine&, const std::string&, const std::string&)>;
+
 struct OptionSpec {
   const char* name;
   bool takes_value;
   std::vector<std::string> commands;
-  std::function<std::optional<std::string>(CommandLine&, const std::string&, const std::string&)> apply;
+  Apply apply;
 };
-
-using Apply = std::function<std::optional<std::string>(CommandLine&, const std::string&, const std::string&)>;
 
 const std::vector<std::string> kScan = {"scan"};
 
