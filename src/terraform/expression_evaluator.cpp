@@ -307,7 +307,12 @@ void Evaluator::append_template(const Expr& tpl, std::string& out, Value& unknow
         Value v = eval(part.kids[0]);
         merge_refs(unknown, v);
         if (!v.is_known()) {
-          is_unknown = true;
+          // A JSON policy in a heredoc stays checkable, as with jsonencode.
+          if (json_placeholders_) {
+            out += "${" + v.text + "}";
+          } else {
+            is_unknown = true;
+          }
           break;
         }
         std::string s;
@@ -375,7 +380,10 @@ Value Evaluator::eval_template(const Expr& e) {
   std::string out;
   Value refs;
   bool is_unknown = false;
+  bool saved = json_placeholders_;
+  json_placeholders_ = e.flag;
   append_template(e, out, refs, is_unknown);
+  json_placeholders_ = saved;
   if (is_unknown) {
     Value u = Value::unknown(text(e), sp);
     u.refs = std::move(refs.refs);

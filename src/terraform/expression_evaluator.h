@@ -94,6 +94,7 @@ class Evaluator {
   std::vector<const model::Value*> splat_items_;
   uint64_t errors_ = 0;
   int quiet_ = 0;
+  bool json_placeholders_ = false;
   int depth_ = 0;
 };
 

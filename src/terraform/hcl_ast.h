@@ -37,7 +37,9 @@ enum class ExprKind : uint8_t {
 /// One expression node with its byte range in the file.
 struct Expr {
   ExprKind kind = ExprKind::kInvalid;
-  bool flag = false;  // kCall: last argument expanded with "..."; kForObject: grouping "..."; kForTuple/Object: has cond
+  // kCall: last argument expanded with "..."; kForTuple/kForObject: has a condition;
+  // kTemplate: a heredoc holding JSON (unknown interpolations become "${...}" placeholders).
+  bool flag = false;
   char op[3] = {0, 0, 0};
   uint32_t begin = 0;
   uint32_t end = 0;

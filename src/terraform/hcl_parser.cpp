@@ -812,6 +812,11 @@ class Builder {
     Expr tpl = build_parts(toks, i, begin, end, !heredoc, depth + 1);
     tpl.begin = begin;
     tpl.end = end;
+    if (heredoc && !tpl.kids.empty() && tpl.kids[0].kind == ExprKind::kTplLiteral) {
+      const std::string& first = tpl.kids[0].name;
+      size_t p = first.find_first_not_of(" \t\r\n");
+      tpl.flag = p != std::string::npos && (first[p] == '{' || first[p] == '[');
+    }
     return tpl;
   }
 

@@ -313,7 +313,6 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
   for (const auto& d : module_.resources) resource_decls_[d.block->labels[0] + "." + d.block->labels[1]] = &d;
   for (const auto& d : module_.data) resource_decls_["data." + d.block->labels[0] + "." + d.block->labels[1]] = &d;
   for (const auto& d : module_.modules) module_decls_[d.block->labels[0]] = &d;
-  init_providers_from_blocks();
 }
 
 Value ModuleEval::eval_in(const model::SourceFile* file, const Expr& e) {
@@ -547,6 +546,7 @@ bool ModuleEval::instances(const model::SourceFile* file, const Body& body, std:
     if (v.is_map()) {
       for (const auto* e : sorted_entries(v)) keys.emplace_back(Value::of_string(e->key), e->value);
     } else if (v.is_list()) {
+      std::set<std::string> seen;
       for (const auto& item : v.items) {
         std::string s;
         if (!item.is_known()) {
@@ -559,7 +559,7 @@ bool ModuleEval::instances(const model::SourceFile* file, const Body& body, std:
           loader_.result().error(Span{file->id(), fe->begin, fe->end}, what + ": for_each set elements must be strings");
           return false;
         }
-        if (std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return k.first.text == s; })) continue;
+        if (!seen.insert(s).second) continue;
         keys.emplace_back(Value::of_string(s), item);
       }
       std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first.text < b.first.text; });
@@ -949,6 +949,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
 }
 
 void ModuleEval::run() {
+  init_providers_from_blocks();  // after the variables: `region = var.region` is common
   for (const auto& d : module_.resources) ensure_resource(d.block->labels[0] + "." + d.block->labels[1], false, Expr{});
   for (const auto& d : module_.data) {
     ensure_resource("data." + d.block->labels[0] + "." + d.block->labels[1], true, Expr{});

@@ -366,6 +366,33 @@ module "inherit" {
   EXPECT_EQ(inherited->region.text, "ap-northeast-1");
 }
 
+TEST(ModuleLoader, ProviderRegionFromVariableAndDefaultTags) {
+  auto l = load({{"main.tf", R"(
+variable "region" {
+  default = "ap-northeast-3"
+}
+provider "aws" {
+  region = var.region
+  default_tags {
+    tags = {
+      gc-tier = "lgwan"
+      Owner   = "x"
+    }
+  }
+}
+resource "aws_s3_bucket" "b" {
+  tags = {
+    Owner = "y"
+  }
+}
+)"}});
+  const model::Resource* b = l->find("aws_s3_bucket.b");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->region.text, "ap-northeast-3");
+  EXPECT_EQ(b->tags, (std::vector<std::pair<std::string, std::string>>{{"gc-tier", "lgwan"}, {"Owner", "y"}}));
+  EXPECT_EQ(l->diagnostics(), "");
+}
+
 TEST(ModuleLoader, RegionUnknownWithoutProviderUnlessDefaultGiven) {
   auto l = load({{"main.tf", "resource \"aws_s3_bucket\" \"b\" {}\n"}});
   const model::Resource* b = l->find("aws_s3_bucket.b");
@@ -490,6 +517,29 @@ resource "aws_s3_bucket_policy" "bp" {
   bool has_bucket_ref = false;
   for (const auto& r : policy->refs) has_bucket_ref = has_bucket_ref || r.address == "aws_s3_bucket.b";
   EXPECT_TRUE(has_bucket_ref);
+}
+
+TEST(ModuleLoader, HeredocJsonPolicyKeepsUnknownArnsAsPlaceholders) {
+  auto l = load({{"main.tf", R"(
+resource "aws_s3_bucket" "b" {}
+resource "aws_s3_bucket_policy" "bp" {
+  policy = <<-EOT
+    {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "${aws_s3_bucket.b.arn}/*"}]}
+  EOT
+  note = <<-EOT
+    plain ${aws_s3_bucket.b.arn}
+  EOT
+}
+)"}});
+  const model::Resource* bp = l->find("aws_s3_bucket_policy.bp");
+  ASSERT_NE(bp, nullptr);
+  const Value* policy = attr(bp, "policy");
+  ASSERT_TRUE(policy->is_string());
+  EXPECT_EQ(policy->text,
+            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"${aws_s3_bucket.b.arn}/*\"}]}\n");
+  ASSERT_EQ(policy->refs.size(), 1u);
+  EXPECT_EQ(policy->refs[0].address, "aws_s3_bucket.b");
+  EXPECT_TRUE(attr(bp, "note")->is_unknown());
 }
 
 TEST(ModuleLoader, SyntaxErrorsDoNotStopTheModule) {
