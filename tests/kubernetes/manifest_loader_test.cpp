@@ -155,6 +155,18 @@ TEST(ManifestLoaderTest, SecretAndConfigMapValuesAreRedacted) {
   EXPECT_EQ(secret->metadata.get("kubectl.kubernetes.io/last-applied-configuration")->text, "(redacted)");
 }
 
+TEST(ManifestLoaderTest, AliasedSecretValuesAreRedactedToo) {
+  auto ok = load_text("s.yaml",
+                      "apiVersion: v1\nkind: Secret\ndata:\n  password: &pw c2VjcmV0\nmetadata:\n  name: s\n"
+                      "  annotations:\n    copy: *pw\n    same: c2VjcmV0\n");
+  ASSERT_FALSE(ok->result.has_errors());
+  const Resource& r = ok->result.resources.at(0);
+  EXPECT_EQ(r.attributes.to_json().find("c2VjcmV0"), std::string::npos);
+  EXPECT_EQ(r.metadata.get("copy")->text, "(redacted)");
+  EXPECT_EQ(r.metadata.get("same")->text, "(redacted)");
+  EXPECT_EQ(r.name, "s");
+}
+
 TEST(ManifestLoaderTest, LabelsAndAnnotations) {
   auto l = load_text("a.yaml",
                      "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {gc-tier: lgwan, n: 3}\n"
