@@ -13,7 +13,7 @@ namespace gclint::syntax {
 
 /// Turns a node carrying a local tag (e.g. "!Ref") into the value to keep. `value` is the node read as
 /// plain YAML (scalar string, list or map) with its span. Return std::nullopt to reject the tag; the reader
-/// then records an "unknown tag" error at the node.
+/// then records an "unknown tag" error at the node and keeps the node as an unknown value named by the tag.
 using YamlTagHandler = std::function<std::optional<model::Value>(std::string_view tag, model::Value value)>;
 
 struct YamlReadOptions {
