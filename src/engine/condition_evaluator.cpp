@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 
 namespace gclint::engine {
 namespace {
@@ -710,7 +711,8 @@ Outcome ConditionEvaluator::evaluate_referenced_by(const Condition& c, int depth
   o.span = resource_.span;
   o.attribute = "(referenced by " + (c.types.empty() ? std::string("any") : c.types.front()) + ")";
   o.shown_value = "(not set)";
-  if (all.empty() || &resource_ < all.data() || &resource_ >= all.data() + all.size()) {
+  std::less<const model::Resource*> before;
+  if (all.empty() || before(&resource_, all.data()) || !before(&resource_, all.data() + all.size())) {
     o.truth = Truth::kFalse;
     return o;
   }

@@ -1,5 +1,6 @@
 #include "engine/tier_assignment.h"
 
+#include <cctype>
 #include <optional>
 #include <string>
 

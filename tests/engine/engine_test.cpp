@@ -114,6 +114,21 @@ TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
   EXPECT_EQ(findings[1].severity, model::Severity::kHigh);
 }
 
+TEST_F(EngineTest, ModuleAddressPlacementAndZoneOnly) {
+  add_rule("T-EGR-001", "  - {format: terraform, types: [nat], where: {not: {path: $zone, equals: dmz}}, "
+                        "deny: {path: $type, equals: nat}}\n");
+  config_.placements.push_back(PlacementRule{"", "module.relay*", "", "dmz"});
+  resources_.push_back(make_resource(sources_, "nat", "module.relay_a.nat.x", "a: 1"));
+  resources_.back().module_address = "module.relay_a";
+  resources_.push_back(make_resource(sources_, "nat", "module.app.nat.y", "a: 1"));
+  resources_.back().module_address = "module.app";
+  auto findings = run();
+  EXPECT_EQ(resources_[0].zone, "dmz");
+  EXPECT_EQ(resources_[0].tier, "mynumber");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].resource, "module.app.nat.y");
+}
+
 TEST_F(EngineTest, EachWithWhereGivesOneFindingPerElement) {
   add_rule("T-NET-002",
            "  - format: terraform\n    types: [sg]\n    each: ingress\n    where: {path: protocol, not_equals: icmp}\n"
