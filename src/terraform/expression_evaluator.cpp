@@ -13,7 +13,7 @@ using model::Value;
 
 namespace {
 
-constexpr int kMaxEvalDepth = 400;
+constexpr int kMaxEvalDepth = 256;
 
 void collect_refs(const Value& v, std::vector<Reference>& out, int depth) {
   if (depth > 64) return;
@@ -134,8 +134,8 @@ Value Evaluator::error(const Expr& e, const std::string& message) {
 }
 
 bool Evaluator::enter() {
-  if (depth_ >= kMaxEvalDepth) return false;
-  ++depth_;
+  if (*depth_ >= kMaxEvalDepth) return false;
+  ++*depth_;
   return true;
 }
 

@@ -73,7 +73,9 @@ class Evaluator {
   void set_file_root(std::filesystem::path root) { file_root_ = std::move(root); }
   /// Evaluation depth guard shared by resolvers that evaluate other expressions.
   bool enter();
-  void leave() { --depth_; }
+  void leave() { --*depth_; }
+  /// Shares one depth budget among the evaluators of nested modules (they call each other).
+  void share_depth(int* depth) { depth_ = depth; }
 
  private:
   model::Value eval_template(const Expr& e);
@@ -95,7 +97,8 @@ class Evaluator {
   uint64_t errors_ = 0;
   int quiet_ = 0;
   bool json_placeholders_ = false;
-  int depth_ = 0;
+  int own_depth_ = 0;
+  int* depth_ = &own_depth_;
 };
 
 /// Adds every reference in `from` (deeply) to `to.refs`, without duplicates.

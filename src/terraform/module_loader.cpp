@@ -285,6 +285,7 @@ class Loader {
   }
 
   uint64_t instance_count = 0;
+  int eval_depth = 0;
 
  private:
   model::SourceSet& sources_;
@@ -310,6 +311,7 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
       modules_json_key_(std::move(modules_json_key)),
       evaluator_(this, nullptr, loader.root_dir(), &loader.result().diagnostics) {
   if (!loader.options().allow_outside_root && !loader.scan_root().empty()) evaluator_.set_file_root(loader.scan_root());
+  evaluator_.share_depth(&loader.eval_depth);
   for (const auto& d : module_.resources) resource_decls_[d.block->labels[0] + "." + d.block->labels[1]] = &d;
   for (const auto& d : module_.data) resource_decls_["data." + d.block->labels[0] + "." + d.block->labels[1]] = &d;
   for (const auto& d : module_.modules) module_decls_[d.block->labels[0]] = &d;

@@ -475,6 +475,22 @@ resource "test_thing" "t" {
   EXPECT_EQ(attr(l->find("test_thing.t"), "n")->number, 2000);
 }
 
+TEST(ModuleLoader, DeepLocalChainsAndModuleNestingStayBounded) {
+  std::string locals = "locals {\n  l0 = 1\n";
+  for (int i = 1; i < 3000; ++i) locals += "  l" + std::to_string(i) + " = local.l" + std::to_string(i - 1) + " + 1\n";
+  locals += "}\nresource \"test_thing\" \"t\" {\n  v = local.l2999\n  w = local.l10\n}\n";
+  std::map<std::string, std::string> files = {{"main.tf", locals + "module \"m\" {\n  source = \"./m0\"\n}\n"}};
+  for (int i = 0; i < 40; ++i) {
+    files["m" + std::to_string(i) + "/main.tf"] = "module \"m\" {\n  source = \"../m" + std::to_string(i + 1) + "\"\n}\n";
+  }
+  auto l = load(files);
+  const model::Resource* t = l->find("test_thing.t");
+  ASSERT_NE(t, nullptr);
+  EXPECT_TRUE(attr(t, "v")->is_unknown());
+  EXPECT_EQ(attr(t, "w")->number, 11);
+  EXPECT_NE(l->diagnostics().find("nesting deeper than 32 modules"), std::string::npos);
+}
+
 TEST(ModuleLoader, InstanceLimit) {
   LoadOptions options;
   options.max_instances = 10;
