@@ -13,10 +13,10 @@ namespace gclint::engine {
 /// A parsed rule path (rule-format.md "Paths"): `a.b[0]."x/y"`, `.`, or a special `$name` path.
 struct AttributePath {
   struct Step {
-    std::string key;         // map key, when index < 0
-    int32_t index = -1;      // list index
+    std::string key;     // map key, when index < 0
+    int32_t index = -1;  // list index
   };
-  std::vector<Step> steps;   // empty = the current element (".")
+  std::vector<Step> steps;  // empty = the current element (".")
   /// Special path name without "$" ("type", "tags"), empty for attribute paths.
   std::string special;
   /// For `$tags.<key>`: the tag key.

@@ -15,8 +15,8 @@ struct MatchProgram;  // compiled `match:` blocks or `predicate:`; defined in en
 
 /// One check of the rule pack: its metadata (rule file, design brief §6 and style brief §3) and program.
 struct Check {
-  std::string id;    // GC-ENC-002
-  std::string name;  // storage-customer-managed-key
+  std::string id;                 // GC-ENC-002
+  std::string name;               // storage-customer-managed-key
   std::string status = "stable";  // preview | stable | deprecated
   std::string family;             // directory word: network, encryption, ...
   model::Severity severity = model::Severity::kMedium;

@@ -106,13 +106,13 @@ bool prefix_equal(const Cidr& a, const Cidr& b, uint8_t bits) {
 const std::vector<Cidr>& reserved_ranges() {
   static const std::vector<Cidr> ranges = [] {
     std::vector<Cidr> out;
-    for (const char* text : {
-             // IPv4: RFC 6890 special-purpose registry (everything not globally reachable).
-             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-             "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
-             "224.0.0.0/4", "240.0.0.0/4",
-             // IPv6: unspecified, loopback, discard, documentation (RFC 3849, RFC 9637), ULA, link-local, multicast.
-             "::/128", "::1/128", "100::/64", "2001:db8::/32", "3fff::/20", "fc00::/7", "fe80::/10", "ff00::/8"}) {
+    for (const char* text :
+         {// IPv4: RFC 6890 special-purpose registry (everything not globally reachable).
+          "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+          "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4",
+          "240.0.0.0/4",
+          // IPv6: unspecified, loopback, discard, documentation (RFC 3849, RFC 9637), ULA, link-local, multicast.
+          "::/128", "::1/128", "100::/64", "2001:db8::/32", "3fff::/20", "fc00::/7", "fe80::/10", "ff00::/8"}) {
       out.push_back(*parse_cidr(text));
     }
     return out;

@@ -342,8 +342,9 @@ Outcome ConditionEvaluator::evaluate_at(const Condition& c, const Value& current
       std::optional<Outcome> first_unknown;
       for (const auto& child : c.children) {
         Outcome o = evaluate_at(child, current, depth + 1);
-        std::optional<Outcome>& slot =
-            o.truth == Truth::kTrue ? best_true : o.truth == Truth::kFalse ? best_false : first_unknown;
+        std::optional<Outcome>& slot = o.truth == Truth::kTrue    ? best_true
+                                       : o.truth == Truth::kFalse ? best_false
+                                                                  : first_unknown;
         if (!slot || (o.truth != Truth::kUnknown && specificity(o) < specificity(*slot))) slot = std::move(o);
       }
       if (best_true) return *best_true;
@@ -660,13 +661,15 @@ Outcome ConditionEvaluator::evaluate_references(const Condition& c, const Value&
     std::vector<const model::Reference*> refs;
     collect_refs(*hit, refs, 0);
     if (refs.empty()) {
-      if (hit->contains_unknown() && !unknown) unknown = unknown_outcome(hit, hit->is_unknown() ? hit->text : c.path.text);
+      if (hit->contains_unknown() && !unknown)
+        unknown = unknown_outcome(hit, hit->is_unknown() ? hit->text : c.path.text);
       continue;
     }
     for (const model::Reference* ref : refs) {
       std::vector<uint32_t> targets = env_.graph.resolve(resource_, ref->address);
       if (targets.empty()) {
-        if (!unknown) unknown = unknown_outcome(hit, ref->attribute.empty() ? ref->address : ref->address + "." + ref->attribute);
+        if (!unknown)
+          unknown = unknown_outcome(hit, ref->attribute.empty() ? ref->address : ref->address + "." + ref->attribute);
         continue;
       }
       for (uint32_t t : targets) {

@@ -11,11 +11,20 @@
 namespace gclint::engine {
 namespace {
 
-const std::vector<std::string_view> kKeys = {
-    "default_tier",          "tier_tag_key",       "zone_tag_key",    "placements",
-    "allowed_regions",       "allowed_egress_cidrs", "allowed_egress_prefix_lists",
-    "allowed_vpc_endpoint_services", "severity_threshold", "enabled_checks", "disabled_checks",
-    "checks",                "lang",               "region"};
+const std::vector<std::string_view> kKeys = {"default_tier",
+                                             "tier_tag_key",
+                                             "zone_tag_key",
+                                             "placements",
+                                             "allowed_regions",
+                                             "allowed_egress_cidrs",
+                                             "allowed_egress_prefix_lists",
+                                             "allowed_vpc_endpoint_services",
+                                             "severity_threshold",
+                                             "enabled_checks",
+                                             "disabled_checks",
+                                             "checks",
+                                             "lang",
+                                             "region"};
 const std::vector<std::string_view> kPlacementKeys = {"path", "module", "tier", "zone"};
 const std::vector<std::string_view> kTiers = {"mynumber", "lgwan", "internet"};
 const std::vector<std::string_view> kLangs = {"ja", "en"};

@@ -27,17 +27,17 @@ struct Config {
   std::string zone_tag_key = "gc-zone";
   std::vector<PlacementRule> placements;
   std::vector<std::string> allowed_regions = {
-      "ap-northeast-1", "ap-northeast-3",          // AWS Tokyo, Osaka
-      "japaneast",      "japanwest",               // Azure
-      "asia-northeast1", "asia-northeast2",        // Google Cloud
-      "ap-tokyo-1",     "ap-osaka-1",              // OCI
+      "ap-northeast-1",  "ap-northeast-3",   // AWS Tokyo, Osaka
+      "japaneast",       "japanwest",        // Azure
+      "asia-northeast1", "asia-northeast2",  // Google Cloud
+      "ap-tokyo-1",      "ap-osaka-1",       // OCI
   };
   std::vector<std::string> allowed_egress_cidrs;
   std::vector<std::string> allowed_egress_prefix_lists;
   std::vector<std::string> allowed_vpc_endpoint_services;
   std::optional<model::Severity> severity_threshold;
-  std::vector<std::string> enabled_checks;   // empty = all
-  std::vector<std::string> disabled_checks;  // IDs or family words
+  std::vector<std::string> enabled_checks;                                  // empty = all
+  std::vector<std::string> disabled_checks;                                 // IDs or family words
   std::map<std::string, std::map<std::string, model::Value>> check_params;  // ID -> name -> value
   std::optional<std::string> lang;
   std::optional<std::string> region;  // deployment region for CloudFormation (AWS::Region)

@@ -295,8 +295,9 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   for (size_t i = 0; i < merged.size(); ++i) {
     model::Finding& f = merged[i].finding;
     const auto& list = scenarios[i];
-    bool unconditional = std::find(list.begin(), list.end(), std::string()) != list.end() ||
-                         list.size() >= copies[f.resource + '\0' + sources_.path_of(resources[merged[i].resource].span)];
+    bool unconditional =
+        std::find(list.begin(), list.end(), std::string()) != list.end() ||
+        list.size() >= copies[f.resource + '\0' + sources_.path_of(resources[merged[i].resource].span)];
     if (unconditional) {
       f.scenario.clear();
       continue;
@@ -409,7 +410,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       }
       f.message.en = "gclint:ignore " + ids + " " + s.problem + ", so it suppresses nothing";
       f.message.ja = "gclint:ignore " + ids + " は" +
-                     (s.problem == "has no reason"       ? std::string("理由 (reason) がない")
+                     (s.problem == "has no reason"         ? std::string("理由 (reason) がない")
                       : s.problem.rfind("expired", 0) == 0 ? "期限 " + s.until + " を過ぎている"
                                                            : "書式が正しくない (" + s.problem + ")") +
                      "ため、抑止は無効です";

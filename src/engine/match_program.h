@@ -38,9 +38,31 @@ struct PortRange {
 /// A compiled condition (rule-format.md "Conditions").
 struct Condition {
   enum class Op : uint8_t {
-    kExists, kEquals, kOneOf, kMatches, kContains, kGt, kGte, kLt, kLte, kEmpty,
-    kCidrIsAny, kCidrIsPublic, kCidrOverlaps, kCidrWithin, kType, kPorts,
-    kAll, kAny, kNot, kSome, kEvery, kNone, kReferences, kReferencedBy, kPredicate,
+    kExists,
+    kEquals,
+    kOneOf,
+    kMatches,
+    kContains,
+    kGt,
+    kGte,
+    kLt,
+    kLte,
+    kEmpty,
+    kCidrIsAny,
+    kCidrIsPublic,
+    kCidrOverlaps,
+    kCidrWithin,
+    kType,
+    kPorts,
+    kAll,
+    kAny,
+    kNot,
+    kSome,
+    kEvery,
+    kNone,
+    kReferences,
+    kReferencedBy,
+    kPredicate,
   };
   Op op = Op::kAll;
   /// `not_equals`, `exists: false`, `empty: false`...: the operator's result is negated.

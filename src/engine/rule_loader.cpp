@@ -22,11 +22,10 @@ namespace {
 using Op = Condition::Op;
 
 const std::vector<std::string_view> kTopKeys = {
-    "id",         "name",         "status", "severity", "severity_by_tier", "tiers",   "requirements",
-    "aliases",    "references",   "links",  "title",    "description",      "remediation", "message",
-    "params",     "match"};
-const std::vector<std::string_view> kBlockKeys = {"format", "types", "view", "each", "where", "assert", "deny",
-                                                  "message"};
+    "id",         "name",  "status", "severity",    "severity_by_tier", "tiers",   "requirements", "aliases",
+    "references", "links", "title",  "description", "remediation",      "message", "params",       "match"};
+const std::vector<std::string_view> kBlockKeys = {"format", "types",  "view", "each",
+                                                  "where",  "assert", "deny", "message"};
 const std::vector<std::string_view> kTiers = {"mynumber", "lgwan", "internet"};
 const std::vector<std::string_view> kFormats = {"terraform", "cloudformation", "kubernetes"};
 const std::vector<std::string_view> kStatuses = {"preview", "stable", "deprecated"};
@@ -42,15 +41,24 @@ struct OperatorInfo {
 
 const std::vector<OperatorInfo>& attribute_operators() {
   static const std::vector<OperatorInfo> ops = {
-      {"exists", Op::kExists, false},         {"equals", Op::kEquals, false},
-      {"not_equals", Op::kEquals, true},      {"one_of", Op::kOneOf, false},
-      {"not_one_of", Op::kOneOf, true},       {"matches", Op::kMatches, false},
-      {"not_matches", Op::kMatches, true},    {"contains", Op::kContains, false},
-      {"gt", Op::kGt, false},                 {"gte", Op::kGte, false},
-      {"lt", Op::kLt, false},                 {"lte", Op::kLte, false},
-      {"empty", Op::kEmpty, false},           {"cidr_is_any", Op::kCidrIsAny, false},
-      {"cidr_is_public", Op::kCidrIsPublic, false}, {"cidr_overlaps", Op::kCidrOverlaps, false},
-      {"cidr_within", Op::kCidrWithin, false}, {"type", Op::kType, false},
+      {"exists", Op::kExists, false},
+      {"equals", Op::kEquals, false},
+      {"not_equals", Op::kEquals, true},
+      {"one_of", Op::kOneOf, false},
+      {"not_one_of", Op::kOneOf, true},
+      {"matches", Op::kMatches, false},
+      {"not_matches", Op::kMatches, true},
+      {"contains", Op::kContains, false},
+      {"gt", Op::kGt, false},
+      {"gte", Op::kGte, false},
+      {"lt", Op::kLt, false},
+      {"lte", Op::kLte, false},
+      {"empty", Op::kEmpty, false},
+      {"cidr_is_any", Op::kCidrIsAny, false},
+      {"cidr_is_public", Op::kCidrIsPublic, false},
+      {"cidr_overlaps", Op::kCidrOverlaps, false},
+      {"cidr_within", Op::kCidrWithin, false},
+      {"type", Op::kType, false},
   };
   return ops;
 }
@@ -59,8 +67,8 @@ const std::vector<std::string_view>& operator_names() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;
     for (const auto& info : attribute_operators()) out.push_back(info.name);
-    for (std::string_view s : {"all", "any", "not", "some", "every", "none", "references", "referenced_by",
-                               "predicate", "ports"}) {
+    for (std::string_view s :
+         {"all", "any", "not", "some", "every", "none", "references", "referenced_by", "predicate", "ports"}) {
       out.push_back(s);
     }
     return out;
@@ -173,7 +181,8 @@ class RuleParser {
       } else if (key == "name") {
         if (auto s = string_of(value, "name")) check.name = *s;
         static const RE2 kSlug("^[a-z0-9]+(-[a-z0-9]+)*$");
-        if (!RE2::FullMatch(check.name, kSlug)) error(value, "name must be a lowercase slug like 's3-bucket-encryption'");
+        if (!RE2::FullMatch(check.name, kSlug))
+          error(value, "name must be a lowercase slug like 's3-bucket-encryption'");
       } else if (key == "status") {
         if (auto s = string_of(value, "status")) {
           if (!contains(kStatuses, *s)) error(value, unknown_word_message("status", *s, kStatuses));
@@ -231,8 +240,8 @@ class RuleParser {
         has_match = true;
       }
     }
-    for (std::string_view required : {"id", "name", "severity", "title", "description", "remediation", "message",
-                                      "match"}) {
+    for (std::string_view required :
+         {"id", "name", "severity", "title", "description", "remediation", "message", "match"}) {
       if (!seen.count(std::string(required))) {
         error(model::Span{file_.id(), 0, 0}, "missing required key '" + std::string(required) + "'");
       }
@@ -437,8 +446,8 @@ class RuleParser {
         return std::nullopt;
       }
       if (!op_name.empty()) {
-        error(entry.first, "one operator per condition ('" + op_name + "' and '" + key +
-                               "'); combine them with all: or any:");
+        error(entry.first,
+              "one operator per condition ('" + op_name + "' and '" + key + "'); combine them with all: or any:");
         return std::nullopt;
       }
       op_name = key;
@@ -528,7 +537,8 @@ class RuleParser {
     if (op_name == "ports") {
       reject(path_node, has_path, "path");
       c.op = Op::kPorts;
-      return parse_ports(c, op_value, has_overlaps ? &overlaps_node : nullptr) ? std::optional<Condition>(std::move(c)) : std::nullopt;
+      return parse_ports(c, op_value, has_overlaps ? &overlaps_node : nullptr) ? std::optional<Condition>(std::move(c))
+                                                                               : std::nullopt;
     }
     // Attribute operators.
     const OperatorInfo* info = nullptr;
@@ -544,9 +554,11 @@ class RuleParser {
     auto path = path_of(path_node);
     if (!path) return std::nullopt;
     c.path = std::move(*path);
-    bool boolean_flag = c.op == Op::kExists || c.op == Op::kEmpty || c.op == Op::kCidrIsAny || c.op == Op::kCidrIsPublic;
+    bool boolean_flag =
+        c.op == Op::kExists || c.op == Op::kEmpty || c.op == Op::kCidrIsAny || c.op == Op::kCidrIsPublic;
     if (boolean_flag) {
-      if (!op_value.IsScalar() || !yaml_is_plain(op_value) || (op_value.Scalar() != "true" && op_value.Scalar() != "false")) {
+      if (!op_value.IsScalar() || !yaml_is_plain(op_value) ||
+          (op_value.Scalar() != "true" && op_value.Scalar() != "false")) {
         error(op_value, "'" + op_name + "' takes true or false");
         return std::nullopt;
       }
@@ -591,8 +603,8 @@ class RuleParser {
         break;
       case Op::kType:
         if (!is_literal || !literal.is_string() || !contains(kTypeNames, literal.text)) {
-          error(op_value, unknown_word_message("type", literal.is_string() ? literal.text : op_value.Scalar(),
-                                               kTypeNames));
+          error(op_value,
+                unknown_word_message("type", literal.is_string() ? literal.text : op_value.Scalar(), kTypeNames));
           return std::nullopt;
         }
         break;
@@ -753,7 +765,8 @@ void RulePack::load_directory(const std::string& dir, model::SourceSet& sources,
   std::vector<std::filesystem::path> files;
   std::filesystem::recursive_directory_iterator it(dir, std::filesystem::directory_options::skip_permission_denied, ec);
   if (ec) {
-    diagnostics.push_back({model::Diagnostic::Level::kError, {}, "cannot read check directory " + dir + ": " + ec.message()});
+    diagnostics.push_back(
+        {model::Diagnostic::Level::kError, {}, "cannot read check directory " + dir + ": " + ec.message()});
     return;
   }
   for (; it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {

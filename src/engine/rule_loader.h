@@ -12,6 +12,7 @@ namespace gclint::engine {
 /// Parses and validates one rule file (docs/rule-format.md) into a check with its compiled program.
 /// Every problem is appended to `diagnostics` with its position; std::nullopt when there was any.
 /// `builtin` rule files must be named for their ID; user rule files may not use the GC- prefix.
-std::optional<Check> load_rule(const model::SourceFile& file, bool builtin, std::vector<model::Diagnostic>& diagnostics);
+std::optional<Check> load_rule(const model::SourceFile& file, bool builtin,
+                               std::vector<model::Diagnostic>& diagnostics);
 
 }  // namespace gclint::engine

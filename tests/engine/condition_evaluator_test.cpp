@@ -181,8 +181,9 @@ TEST_F(ConditionEvaluatorTest, SpecialPaths) {
 
 TEST(ConditionEvaluatorRegion, RegionTagsTierAndUnknownRegion) {
   model::SourceSet sources;
-  auto check = make_rule(sources, "{all: [{path: $region, one_of: [ap-northeast-1]}, {path: $tags.env, equals: prd}, "
-                                  "{path: $tier, equals: lgwan}]}");
+  auto check = make_rule(sources,
+                         "{all: [{path: $region, one_of: [ap-northeast-1]}, {path: $tags.env, equals: prd}, "
+                         "{path: $tier, equals: lgwan}]}");
   ASSERT_NE(check, nullptr);
   std::vector<model::Resource> resources = {make_resource(sources, "t", "t.x", "a: 1")};
   resources[0].region = model::Value::of_string("ap-northeast-1");
@@ -198,7 +199,8 @@ TEST(ConditionEvaluatorRegion, RegionTagsTierAndUnknownRegion) {
 
 TEST(ConditionEvaluatorGraph, References) {
   model::SourceSet sources;
-  auto check = make_rule(sources, "{references: {path: kms, types: [aws_kms_key], where: {path: rotate, equals: true}}}");
+  auto check =
+      make_rule(sources, "{references: {path: kms, types: [aws_kms_key], where: {path: rotate, equals: true}}}");
   ASSERT_NE(check, nullptr);
   std::vector<model::Resource> resources = {
       make_resource(sources, "t", "t.a", "kms: 'ref:aws_kms_key.k#arn'"),
@@ -220,7 +222,8 @@ TEST(ConditionEvaluatorGraph, References) {
 
 TEST(ConditionEvaluatorGraph, ReferencedByWithViaPrefix) {
   model::SourceSet sources;
-  auto check = make_rule(sources, "{referenced_by: {types: [sse], via: bucket, where: {path: alg, equals: 'aws:kms'}}}");
+  auto check =
+      make_rule(sources, "{referenced_by: {types: [sse], via: bucket, where: {path: alg, equals: 'aws:kms'}}}");
   ASSERT_NE(check, nullptr);
   std::vector<model::Resource> resources = {
       make_resource(sources, "t", "bucket.a", "x: 1"),

@@ -36,7 +36,8 @@ TEST(Config, EmptyFileGivesDefaults) {
 TEST(Config, ReadsEveryField) {
   auto l = load(
       "default_tier: lgwan\ntier_tag_key: tier\nzone_tag_key: zone\n"
-      "placements:\n  - {path: 'envs/juki/**', tier: mynumber}\n  - {module: 'module.relay*', tier: internet, zone: dmz}\n"
+      "placements:\n  - {path: 'envs/juki/**', tier: mynumber}\n  - {module: 'module.relay*', tier: internet, zone: "
+      "dmz}\n"
       "allowed_regions: [ap-northeast-1]\nallowed_egress_cidrs: [10.0.0.0/8]\nallowed_egress_prefix_lists: [pl-1]\n"
       "allowed_vpc_endpoint_services: [com.amazonaws.vpce.x]\nseverity_threshold: HIGH\n"
       "enabled_checks: [GC-NET-001]\ndisabled_checks: [logging]\n"
@@ -63,7 +64,8 @@ TEST(Config, ReadsEveryField) {
 }
 
 TEST(Config, UnknownKeysSuggest) {
-  EXPECT_EQ(load("default_teir: lgwan\n")->first_error(), "1:1: unknown key 'default_teir'; did you mean 'default_tier'?");
+  EXPECT_EQ(load("default_teir: lgwan\n")->first_error(),
+            "1:1: unknown key 'default_teir'; did you mean 'default_tier'?");
   EXPECT_EQ(load("default_tier: lgwam\n")->first_error(), "1:15: unknown tier 'lgwam'; did you mean 'lgwan'?");
   EXPECT_EQ(load("placements:\n  - {paths: a, tier: lgwan}\n")->first_error(),
             "2:6: unknown placement key 'paths'; did you mean 'path'?");

@@ -96,7 +96,8 @@ TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
   resources_.push_back(make_resource(sources_, "instance", "instance.default", "public: true"));
   resources_.push_back(make_resource(sources_, "instance", "instance.tagged", "public: true"));
   resources_.back().tags = {{"gc-tier", "lgwan"}};
-  resources_.push_back(make_resource(sources_, "instance", "instance.in_subnet", "public: true\nsubnet_id: 'ref:subnet.s#id'"));
+  resources_.push_back(
+      make_resource(sources_, "instance", "instance.in_subnet", "public: true\nsubnet_id: 'ref:subnet.s#id'"));
   resources_.push_back(make_resource(sources_, "subnet", "subnet.s", "vpc_id: 'ref:vpc.v#id'"));
   resources_.push_back(make_resource(sources_, "vpc", "vpc.v", "cidr: 10.0.0.0/16"));
   resources_.back().tags = {{"gc-tier", "internet"}, {"gc-zone", "dmz"}};
@@ -115,8 +116,9 @@ TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
 }
 
 TEST_F(EngineTest, ModuleAddressPlacementAndZoneOnly) {
-  add_rule("T-EGR-001", "  - {format: terraform, types: [nat], where: {not: {path: $zone, equals: dmz}}, "
-                        "deny: {path: $type, equals: nat}}\n");
+  add_rule("T-EGR-001",
+           "  - {format: terraform, types: [nat], where: {not: {path: $zone, equals: dmz}}, "
+           "deny: {path: $type, equals: nat}}\n");
   config_.placements.push_back(PlacementRule{"", "module.relay*", "", "dmz"});
   resources_.push_back(make_resource(sources_, "nat", "module.relay_a.nat.x", "a: 1"));
   resources_.back().module_address = "module.relay_a";
@@ -133,9 +135,10 @@ TEST_F(EngineTest, EachWithWhereGivesOneFindingPerElement) {
   add_rule("T-NET-002",
            "  - format: terraform\n    types: [sg]\n    each: ingress\n    where: {path: protocol, not_equals: icmp}\n"
            "    deny: {path: cidr, cidr_is_any: true}\n");
-  resources_.push_back(make_resource(sources_, "sg", "sg.a",
-                                     "ingress:\n  - {protocol: tcp, cidr: 0.0.0.0/0}\n  - {protocol: icmp, cidr: 0.0.0.0/0}\n"
-                                     "  - {protocol: udp, cidr: ::/0}\n"));
+  resources_.push_back(
+      make_resource(sources_, "sg", "sg.a",
+                    "ingress:\n  - {protocol: tcp, cidr: 0.0.0.0/0}\n  - {protocol: icmp, cidr: 0.0.0.0/0}\n"
+                    "  - {protocol: udp, cidr: ::/0}\n"));
   auto findings = run();
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(line_of(findings[0]), 2u);
@@ -168,14 +171,16 @@ TEST_F(EngineTest, ParamOverridesFromConfig) {
 TEST_F(EngineTest, InlineSuppressions) {
   add_rule("T-ENC-001", kEncrypted);
   // On the flagged line.
-  resources_.push_back(make_resource(sources_, "bucket", "bucket.a",
-                                     "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"legacy\" until=2027-03-31\n"));
+  resources_.push_back(
+      make_resource(sources_, "bucket", "bucket.a",
+                    "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"legacy\" until=2027-03-31\n"));
   // Above the resource's first line (the resource starts at line 2 here).
   resources_.push_back(make_resource(sources_, "bucket", "bucket.b",
                                      "# gclint:ignore T-ENC-001 reason=\"shared key\"\nsse:\n  alg: AES256\n"));
   resources_.back().span.begin = resources_.back().span.end = 48;
   // Without a reason: reported and not suppressing.
-  resources_.push_back(make_resource(sources_, "bucket", "bucket.c", "sse:\n  alg: AES256  # gclint:ignore T-ENC-001\n"));
+  resources_.push_back(
+      make_resource(sources_, "bucket", "bucket.c", "sse:\n  alg: AES256  # gclint:ignore T-ENC-001\n"));
   // Expired.
   resources_.push_back(make_resource(sources_, "bucket", "bucket.d",
                                      "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"x\" until=2020-01-01\n"));
@@ -209,11 +214,15 @@ TEST_F(EngineTest, MetadataSuppressions) {
            "  - {format: cloudformation, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n"
            "  - {format: kubernetes, types: [bucket], assert: {path: sse.alg, equals: 'aws:kms'}}\n");
   resources_.push_back(make_resource(sources_, "bucket", "A", "sse: {alg: AES256}", model::Format::kCloudFormation));
-  resources_.back().metadata = testing::make_resource(sources_, "m", "m", "gclint:\n  ignore:\n    - {id: T-ENC-001, reason: ok}\n").attributes;
+  resources_.back().metadata =
+      testing::make_resource(sources_, "m", "m", "gclint:\n  ignore:\n    - {id: T-ENC-001, reason: ok}\n").attributes;
   resources_.push_back(make_resource(sources_, "bucket", "B", "sse: {alg: AES256}", model::Format::kCloudFormation));
-  resources_.back().metadata = testing::make_resource(sources_, "m", "m2", "gclint:\n  ignore:\n    - {id: T-ENC-001}\n").attributes;
-  resources_.push_back(make_resource(sources_, "bucket", "bucket/default/c", "sse: {alg: AES256}", model::Format::kKubernetes));
-  resources_.back().metadata = testing::make_resource(sources_, "m", "m3", "gclint.io/ignore: 'T-ENC-001 reason=needed by vendor'").attributes;
+  resources_.back().metadata =
+      testing::make_resource(sources_, "m", "m2", "gclint:\n  ignore:\n    - {id: T-ENC-001}\n").attributes;
+  resources_.push_back(
+      make_resource(sources_, "bucket", "bucket/default/c", "sse: {alg: AES256}", model::Format::kKubernetes));
+  resources_.back().metadata =
+      testing::make_resource(sources_, "m", "m3", "gclint.io/ignore: 'T-ENC-001 reason=needed by vendor'").attributes;
   auto findings = run();
   int suppressed = 0;
   int sup = 0;
@@ -275,9 +284,11 @@ TEST_F(EngineTest, FindingsAreSortedAndFingerprintsStable) {
 }
 
 TEST_F(EngineTest, PlanResourcesRunTerraformBlocksAndSecretsAreRedacted) {
-  add_rule("T-ENC-001", kEncrypted +
-                            std::string("  - {format: kubernetes, types: [Secret], deny: {path: data.password, exists: true}}\n"));
-  resources_.push_back(make_resource(sources_, "bucket", "bucket.p", "sse:\n  alg: AES256\n", model::Format::kTerraformPlan));
+  add_rule("T-ENC-001",
+           kEncrypted +
+               std::string("  - {format: kubernetes, types: [Secret], deny: {path: data.password, exists: true}}\n"));
+  resources_.push_back(
+      make_resource(sources_, "bucket", "bucket.p", "sse:\n  alg: AES256\n", model::Format::kTerraformPlan));
   resources_.push_back(make_resource(sources_, "Secret", "Secret/default/s", "data:\n  password: hunter2\n",
                                      model::Format::kKubernetes));
   auto findings = run();

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/match_program.h"
 #include "engine/embedded_checks.h"
+#include "engine/match_program.h"
 #include "engine/rule_pack.h"
 
 namespace gclint::engine {
@@ -59,7 +59,8 @@ TEST(RuleLoader, LoadsAValidRule) {
 }
 
 TEST(RuleLoader, UnknownOperatorSuggestsTheClosest) {
-  auto l = load(std::string(kHeader) + "match:\n  - format: terraform\n    types: [t]\n"
+  auto l = load(std::string(kHeader) +
+                "match:\n  - format: terraform\n    types: [t]\n"
                 "    assert: {path: a, equal: 1}\n");
   EXPECT_FALSE(l->check);
   EXPECT_EQ(l->first_error(), "checks/network/GC-NET-003.yaml:11:23: unknown operator 'equal'; did you mean 'equals'?");
@@ -68,27 +69,32 @@ TEST(RuleLoader, UnknownOperatorSuggestsTheClosest) {
 TEST(RuleLoader, UnknownKeysAndValues) {
   EXPECT_EQ(load(std::string(kHeader) + "severty: HIGH\nmatch: []\n")->first_error(),
             "checks/network/GC-NET-003.yaml:8:1: unknown key 'severty'; did you mean 'severity'?");
-  auto tiers = load(std::string(kHeader) + "tiers: [lgwam]\nmatch:\n  - {format: terraform, types: [t], "
+  auto tiers = load(std::string(kHeader) +
+                    "tiers: [lgwam]\nmatch:\n  - {format: terraform, types: [t], "
                     "assert: {path: a, exists: true}}\n");
   EXPECT_EQ(tiers->first_error(), "checks/network/GC-NET-003.yaml:8:9: unknown tier 'lgwam'; did you mean 'lgwan'?");
-  auto format = load(std::string(kHeader) + "match:\n  - {format: terraforn, types: [t], "
+  auto format = load(std::string(kHeader) +
+                     "match:\n  - {format: terraforn, types: [t], "
                      "assert: {path: a, exists: true}}\n");
   EXPECT_NE(format->first_error().find("unknown format 'terraforn'; did you mean 'terraform'?"), std::string::npos);
 }
 
 TEST(RuleLoader, ValidatesOperands) {
-  auto regex = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, matches: '('}}\n");
+  auto regex =
+      load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, matches: '('}}\n");
   EXPECT_NE(regex->first_error().find("invalid RE2 pattern"), std::string::npos);
   auto cidr = load(std::string(kHeader) +
                    "match:\n  - {format: terraform, types: [t], assert: {path: a, cidr_within: [10.0.0.0/33]}}\n");
   EXPECT_NE(cidr->first_error().find("invalid CIDR '10.0.0.0/33'"), std::string::npos);
-  auto param = load(std::string(kHeader) + "params: {days: 1}\n"
+  auto param = load(std::string(kHeader) +
+                    "params: {days: 1}\n"
                     "match:\n  - {format: terraform, types: [t], assert: {path: a, gte: {param: dayz}}}\n");
   EXPECT_NE(param->first_error().find("unknown parameter 'dayz'; did you mean 'days'?"), std::string::npos);
   auto two = load(std::string(kHeader) +
                   "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true, equals: 1}}\n");
   EXPECT_NE(two->first_error().find("one operator per condition"), std::string::npos);
-  auto both = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], "
+  auto both = load(std::string(kHeader) +
+                   "match:\n  - {format: terraform, types: [t], "
                    "assert: {path: a, exists: true}, deny: {path: a, exists: true}}\n");
   EXPECT_NE(both->first_error().find("exactly one of 'assert' and 'deny'"), std::string::npos);
   auto predicate = load(std::string(kHeader) +
@@ -97,12 +103,13 @@ TEST(RuleLoader, ValidatesOperands) {
 }
 
 TEST(RuleLoader, IdRules) {
-  auto user = load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
-                   false, "mychecks/net/GC-NET-003.yaml");
+  auto user =
+      load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
+           false, "mychecks/net/GC-NET-003.yaml");
   EXPECT_NE(user->first_error().find("GC- prefix is reserved"), std::string::npos);
-  auto misnamed = load(std::string(kHeader) +
-                           "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
-                       true, "checks/network/GC-NET-004.yaml");
+  auto misnamed =
+      load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
+           true, "checks/network/GC-NET-004.yaml");
   EXPECT_NE(misnamed->first_error().find("does not match the file name"), std::string::npos);
   auto missing = load("id: GC-NET-003\n");
   EXPECT_NE(missing->first_error().find("missing required key 'name'"), std::string::npos);
@@ -117,9 +124,10 @@ TEST(RuleLoader, SyntaxErrorHasAPosition) {
 TEST(RulePack, DuplicateIdsAreRefused) {
   model::SourceSet sources;
   std::vector<model::Diagnostic> diagnostics;
-  std::string rule = "id: ORG-NET-001\nname: a\nseverity: LOW\ntitle: {ja: t, en: t}\ndescription: {ja: d, en: d}\n"
-                     "remediation: {ja: r, en: r}\nmessage: {ja: m, en: m}\n"
-                     "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n";
+  std::string rule =
+      "id: ORG-NET-001\nname: a\nseverity: LOW\ntitle: {ja: t, en: t}\ndescription: {ja: d, en: d}\n"
+      "remediation: {ja: r, en: r}\nmessage: {ja: m, en: m}\n"
+      "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n";
   RulePack pack;
   pack.load_file(sources.add("a/net/ORG-NET-001.yaml", rule), false, sources, diagnostics);
   pack.load_file(sources.add("b/net/ORG-NET-001.yaml", rule), false, sources, diagnostics);

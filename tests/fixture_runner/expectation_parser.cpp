@@ -84,8 +84,8 @@ std::vector<Expectation> parse_inline_expectations(std::string_view file, std::s
       if (at == std::string_view::npos) continue;
       // Only inside a comment: '#' or '//' right before the marker.
       std::string_view before = trim(text.substr(0, at));
-      bool comment = (!before.empty() && before.back() == '#') ||
-                     (before.size() >= 2 && before.substr(before.size() - 2) == "//");
+      bool comment =
+          (!before.empty() && before.back() == '#') || (before.size() >= 2 && before.substr(before.size() - 2) == "//");
       if (!comment) continue;
       std::vector<std::string> ids;
       std::string message;

@@ -39,9 +39,9 @@ TEST(ExpectationParser, MalformedExpectationsAreErrors) {
 
 TEST(ExpectationParser, Sidecar) {
   std::vector<std::string> errors;
-  auto entries = parse_sidecar("bad.json.expect",
-                               "# comment\n/Resources/B~1x/Properties GC-ENC-001, GC-ENC-002 \"kms\"\n\nnot-a-pointer X\n",
-                               errors);
+  auto entries = parse_sidecar(
+      "bad.json.expect", "# comment\n/Resources/B~1x/Properties GC-ENC-001, GC-ENC-002 \"kms\"\n\nnot-a-pointer X\n",
+      errors);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].pointer, "/Resources/B~1x/Properties");
   EXPECT_EQ(entries[0].check_ids, (std::vector<std::string>{"GC-ENC-001", "GC-ENC-002"}));

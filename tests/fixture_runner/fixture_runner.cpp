@@ -73,8 +73,7 @@ std::vector<Expectation> collect_expectations(const fs::path& sample, const fs::
         errors.push_back(shown_root + "/" + relative + ": sample is not valid JSON");
         continue;
       }
-      for (const auto& entry :
-           gclint::fixture_runner::parse_sidecar(sidecar_shown, read_text(sidecar), errors)) {
+      for (const auto& entry : gclint::fixture_runner::parse_sidecar(sidecar_shown, read_text(sidecar), errors)) {
         const gclint::model::Value* target = gclint::fixture_runner::resolve_json_pointer(*value, entry.pointer);
         if (target == nullptr || !target->span.valid()) {
           errors.push_back(sidecar_shown + ":" + std::to_string(entry.sidecar_line) + ": pointer " + entry.pointer +
@@ -127,12 +126,13 @@ int run_fixture_dir(const fs::path& dir) {
     bool directory = fs::is_directory(sample);
     fs::path expectation_root = directory ? sample : sample.parent_path();
     std::vector<Expectation> expected = collect_expectations(sample, expectation_root, errors, shown_dir);
-    if (bad && expected.empty() && errors.empty()) errors.push_back(shown + ": a bad sample needs at least one expectation");
+    if (bad && expected.empty() && errors.empty())
+      errors.push_back(shown + ": a bad sample needs at least one expectation");
     if (!bad && !expected.empty()) errors.push_back(shown + ": a good sample must not expect findings");
 
     // Scan an isolated copy so that sibling samples (one Terraform module directory) never mix.
-    fs::path work = fs::temp_directory_path() /
-                    ("gclint-fixture-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::path work =
+        fs::temp_directory_path() / ("gclint-fixture-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(work);
     fs::create_directories(work);
     if (directory) {
@@ -252,9 +252,10 @@ int run_coverage(const fs::path& checks, const fs::path& fixtures) {
       }
     }
     if (!have_bad || !have_good) {
-      std::cerr << rule << ": " << id << " lacks " << (!have_bad && !have_good ? "bad and good samples"
-                                                       : !have_bad            ? "a bad sample"
-                                                                              : "a good sample")
+      std::cerr << rule << ": " << id << " lacks "
+                << (!have_bad && !have_good ? "bad and good samples"
+                    : !have_bad             ? "a bad sample"
+                                            : "a good sample")
                 << " in fixtures/" << id << "/\n";
       ++problems;
     }

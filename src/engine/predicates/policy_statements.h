@@ -11,9 +11,9 @@ namespace gclint::engine::predicates {
 
 /// One IAM policy document found at a predicate's `path` argument: a map, or a JSON string parsed here.
 struct PolicyDocument {
-  model::Value owned;                       // the parsed JSON string
-  const model::Value* borrowed = nullptr;   // a map already in the attributes
-  model::Span span;                         // where the document is written
+  model::Value owned;                      // the parsed JSON string
+  const model::Value* borrowed = nullptr;  // a map already in the attributes
+  model::Span span;                        // where the document is written
   std::string attribute;
 
   const model::Value& value() const { return borrowed != nullptr ? *borrowed : owned; }

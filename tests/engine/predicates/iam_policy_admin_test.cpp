@@ -29,31 +29,31 @@ TEST(IamPolicyAdmin, JsonStringDocument) {
 
 TEST(IamPolicyAdmin, NotActionAndNotResourceTricks) {
   PredicateRun p;
+  EXPECT_EQ(p.run("iam_policy_admin", "policy: {Statement: {Effect: Allow, NotAction: 'iam:*', Resource: '*'}}",
+                  "{path: policy}")
+                .truth,
+            Truth::kTrue);
   EXPECT_EQ(p.run("iam_policy_admin",
-                  "policy: {Statement: {Effect: Allow, NotAction: 'iam:*', Resource: '*'}}", "{path: policy}")
+                  "policy: {Statement: {Effect: Allow, Action: '*', NotResource: 'arn:aws:s3:::x'}}", "{path: policy}")
                 .truth,
             Truth::kTrue);
-  EXPECT_EQ(p.run("iam_policy_admin", "policy: {Statement: {Effect: Allow, Action: '*', NotResource: 'arn:aws:s3:::x'}}",
-                  "{path: policy}")
-                .truth,
-            Truth::kTrue);
-  EXPECT_EQ(p.run("iam_policy_admin", "policy: {Statement: {Effect: Allow, NotAction: '*', Resource: '*'}}",
-                  "{path: policy}")
-                .truth,
-            Truth::kFalse);
+  EXPECT_EQ(
+      p.run("iam_policy_admin", "policy: {Statement: {Effect: Allow, NotAction: '*', Resource: '*'}}", "{path: policy}")
+          .truth,
+      Truth::kFalse);
 }
 
 TEST(IamPolicyAdmin, DenyAndScopedPoliciesAreNotAdmin) {
   PredicateRun p;
-  EXPECT_EQ(p.run("iam_policy_admin", "policy: {Statement: [{Effect: Deny, Action: '*', Resource: '*'}]}",
-                  "{path: policy}")
-                .truth,
-            Truth::kFalse);
-  EXPECT_EQ(p.run("iam_policy_admin",
-                  "policy: {Statement: [{Effect: Allow, Action: '*', Resource: 'arn:aws:s3:::bucket/*'}]}",
-                  "{path: policy}")
-                .truth,
-            Truth::kFalse);
+  EXPECT_EQ(
+      p.run("iam_policy_admin", "policy: {Statement: [{Effect: Deny, Action: '*', Resource: '*'}]}", "{path: policy}")
+          .truth,
+      Truth::kFalse);
+  EXPECT_EQ(
+      p.run("iam_policy_admin",
+            "policy: {Statement: [{Effect: Allow, Action: '*', Resource: 'arn:aws:s3:::bucket/*'}]}", "{path: policy}")
+          .truth,
+      Truth::kFalse);
 }
 
 TEST(IamPolicyAdmin, InlinePolicyBlocksAndUnknowns) {
@@ -66,8 +66,8 @@ TEST(IamPolicyAdmin, InlinePolicyBlocksAndUnknowns) {
   auto unknown = p.run("iam_policy_admin", "policy: 'unknown:data.aws_iam_policy_document.x.json'", "{path: policy}");
   EXPECT_EQ(unknown.truth, Truth::kUnknown);
   EXPECT_EQ(unknown.unknown, "data.aws_iam_policy_document.x.json");
-  auto action = p.run("iam_policy_admin", "policy: {Statement: {Effect: Allow, Action: 'unknown:var.a', Resource: '*'}}",
-                      "{path: policy}");
+  auto action = p.run("iam_policy_admin",
+                      "policy: {Statement: {Effect: Allow, Action: 'unknown:var.a', Resource: '*'}}", "{path: policy}");
   EXPECT_EQ(action.truth, Truth::kUnknown);
 }
 

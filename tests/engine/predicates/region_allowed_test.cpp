@@ -30,10 +30,10 @@ TEST(RegionAllowed, ResourceRegion) {
 
 TEST(RegionAllowed, ArnsZonesAndNamesAtAPath) {
   PredicateRun p;
-  EXPECT_EQ(p.run("region_allowed", "arns: ['arn:aws:kms:ap-northeast-1:1:key/a', 'arn:aws:s3:::bucket']",
-                  "{path: arns}")
-                .truth,
-            Truth::kTrue);
+  EXPECT_EQ(
+      p.run("region_allowed", "arns: ['arn:aws:kms:ap-northeast-1:1:key/a', 'arn:aws:s3:::bucket']", "{path: arns}")
+          .truth,
+      Truth::kTrue);
   auto arn = p.run("region_allowed", "arns: ['arn:aws:kms:ap-northeast-1:1:key/a', 'arn:aws:kms:us-west-2:1:key/b']",
                    "{path: arns}");
   EXPECT_EQ(arn.truth, Truth::kFalse);
