@@ -143,8 +143,9 @@ TEST(RulePack, UserDirectory) {
   RulePack pack;
   pack.load_directory(GCLINT_SOURCE_DIR "/tests/data/engine/user_checks", sources, diagnostics);
   for (const auto& d : diagnostics) ADD_FAILURE() << d.message;
-  ASSERT_EQ(pack.checks().size(), 1u);
+  ASSERT_EQ(pack.checks().size(), 2u);
   EXPECT_EQ(pack.checks()[0].id, "ORG-LOG-001");
+  EXPECT_EQ(pack.checks()[1].id, "ORG-TST-001");
   EXPECT_EQ(pack.checks()[0].family, "logging");
   EXPECT_FALSE(pack.checks()[0].builtin);
 }
