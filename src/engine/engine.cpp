@@ -354,10 +354,18 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       } else if (s.file == f.span.file && s.line == finding_line) {
         applies = true;
       } else if (s.file == resource.span.file && resource_line > 1 && s.line < resource_line) {
-        // On the comment lines directly above the resource's first line.
         const model::SourceFile& file = sources_.file(s.file);
-        applies = true;
-        for (uint32_t line = s.line; line < resource_line; ++line) applies = applies && comment_line(file, line);
+        if (resource.format == model::Format::kKubernetes) {
+          // The kind line is rarely a document's first: anywhere in the document above it counts.
+          applies = true;
+          for (uint32_t line = s.line + 1; line < resource_line; ++line) {
+            applies = applies && file.line_text(line).substr(0, 3) != "---";
+          }
+        } else {
+          // On the comment lines directly above the resource's first line.
+          applies = true;
+          for (uint32_t line = s.line; line < resource_line; ++line) applies = applies && comment_line(file, line);
+        }
       }
       if (applies) {
         f.suppressed = true;

@@ -34,7 +34,9 @@ TEST(SuppressionScan, InlineCommentsMetadataAndAnnotations) {
   EXPECT_TRUE(suppressed("template.yaml:10 ORG-TST-001"));  // Metadata.gclint.ignore
   EXPECT_TRUE(suppressed("template.yaml:14 ORG-TST-001"));  // inline comment in YAML
   EXPECT_TRUE(suppressed("pod.yaml:4 ORG-TST-001"));        // gclint.io/ignore annotation
-  EXPECT_EQ(result.findings.size(), 8u);
+  EXPECT_TRUE(suppressed("pod.yaml:16 ORG-TST-001"));       // comment at the top of the document
+  EXPECT_FALSE(suppressed("pod.yaml:25 ORG-TST-001"));      // the next document is not covered
+  EXPECT_EQ(result.findings.size(), 10u);
 }
 
 }  // namespace
