@@ -489,8 +489,8 @@ Value Evaluator::eval_traversal(const Expr& e) {
   }
   for (size_t i = consumed; i < steps.size(); ++i) base = apply_step(std::move(base), *steps[i]);
   if (!steps.empty() || root->kind == ExprKind::kVariable) {
-    if (!base.origin.valid() && base.span.valid() && (base.span.file != span(e).file || base.span.end < e.begin ||
-                                                      base.span.begin > e.end)) {
+    if (!base.origin.valid() && base.span.valid() &&
+        (base.span.file != span(e).file || base.span.end < e.begin || base.span.begin > e.end)) {
       base.origin = base.span;
     }
     base.span = span(e);
@@ -552,7 +552,8 @@ Value Evaluator::apply_step(Value base, const Expr& step) {
     if (base.is_list()) {
       double n = 0;
       if (!to_number_value(key, n) || n != std::floor(n)) return error(step, "list index must be a whole number");
-      if (n < 0 || n >= double(base.items.size())) return error(step, "index " + model::format_number(n) + " out of range");
+      if (n < 0 || n >= double(base.items.size()))
+        return error(step, "index " + model::format_number(n) + " out of range");
       return std::move(base.items[size_t(n)]);
     }
     if (base.is_map()) {

@@ -161,7 +161,8 @@ Value from_yaml(const YAML::Node& n, Span span, int depth) {
   if (!s.empty()) {
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);
-    if (end && *end == 0 && std::isfinite(d) && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+' || s[0] == '.')) {
+    if (end && *end == 0 && std::isfinite(d) &&
+        (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-' || s[0] == '+' || s[0] == '.')) {
       return Value::of_number(d, span);
     }
   }
@@ -341,8 +342,8 @@ std::string convert_replacement(std::string_view r) {
     if (r[i] == '$' && i + 1 < r.size() && std::isdigit(static_cast<unsigned char>(r[i + 1]))) {
       out += '\\';
       out += r[++i];
-    } else if (r[i] == '$' && i + 3 < r.size() && r[i + 1] == '{' && std::isdigit(static_cast<unsigned char>(r[i + 2])) &&
-               r[i + 3] == '}') {
+    } else if (r[i] == '$' && i + 3 < r.size() && r[i + 1] == '{' &&
+               std::isdigit(static_cast<unsigned char>(r[i + 2])) && r[i + 3] == '}') {
       out += '\\';
       out += r[i + 2];
       i += 3;
@@ -748,7 +749,10 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   if (fn == "abs" || fn == "ceil" || fn == "floor" || fn == "signum") {
     double n = 0;
     if (!argc(1, 1) || !num(0, n)) return bad_args();
-    double r = fn == "abs" ? std::fabs(n) : fn == "ceil" ? std::ceil(n) : fn == "floor" ? std::floor(n) : (n > 0) - (n < 0);
+    double r = fn == "abs"     ? std::fabs(n)
+               : fn == "ceil"  ? std::ceil(n)
+               : fn == "floor" ? std::floor(n)
+                               : (n > 0) - (n < 0);
     return with_refs(Value::of_number(r, sp));
   }
   if (fn == "max" || fn == "min") {
@@ -961,7 +965,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       return Value::of_string(ends ? s.substr(0, s.size() - t.size()) : s, sp);
     }
     if (fn == "startswith") return Value::of_bool(s.rfind(t, 0) == 0, sp);
-    if (fn == "endswith") return Value::of_bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0, sp);
+    if (fn == "endswith")
+      return Value::of_bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0, sp);
     return Value::of_bool(s.find(t) != std::string::npos, sp);
   }
   if (fn == "substr") {
@@ -1070,7 +1075,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       if (!to_string_value(item, s)) return bad_args();
       item = Value::of_string(s, item.span);
     }
-    std::stable_sort(out.items.begin(), out.items.end(), [](const Value& a, const Value& b) { return a.text < b.text; });
+    std::stable_sort(out.items.begin(), out.items.end(),
+                     [](const Value& a, const Value& b) { return a.text < b.text; });
     return out;
   }
   if (fn == "setunion" || fn == "setintersection" || fn == "setsubtract") {
@@ -1132,7 +1138,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     }
     for (size_t i = 0; i < args[0].items.size(); i += size_t(n)) {
       Value chunk = Value::list(sp);
-      for (size_t k = i; k < std::min(args[0].items.size(), i + size_t(n)); ++k) chunk.items.push_back(args[0].items[k]);
+      for (size_t k = i; k < std::min(args[0].items.size(), i + size_t(n)); ++k)
+        chunk.items.push_back(args[0].items[k]);
       out.items.push_back(std::move(chunk));
     }
     return out;

@@ -8,22 +8,22 @@ namespace gclint::terraform {
 
 /// Kinds of HCL expression nodes after parsing.
 enum class ExprKind : uint8_t {
-  kInvalid,      // a syntax error inside the expression
+  kInvalid,  // a syntax error inside the expression
   kNull,
-  kBool,         // number != 0 means true
+  kBool,  // number != 0 means true
   kNumber,
-  kString,       // text, already unescaped
-  kTemplate,     // kids: parts (kTplLiteral, kTplInterp, kTplIf, kTplFor)
-  kTplLiteral,   // text
-  kTplInterp,    // kids[0]
-  kTplIf,        // kids: cond, then (kTemplate), else (kTemplate)
-  kTplFor,       // name = key var (may be empty), name2 = value var; kids: collection, body (kTemplate)
-  kTuple,        // kids
-  kObject,       // kids: key0, value0, key1, value1, ...
-  kVariable,     // name
-  kGetAttr,      // kids[0] . name
-  kIndex,        // kids[0] [ kids[1] ]
-  kSplat,        // kids[0] = source, kids[1] = per-item expression rooted at kSplatItem
+  kString,      // text, already unescaped
+  kTemplate,    // kids: parts (kTplLiteral, kTplInterp, kTplIf, kTplFor)
+  kTplLiteral,  // text
+  kTplInterp,   // kids[0]
+  kTplIf,       // kids: cond, then (kTemplate), else (kTemplate)
+  kTplFor,      // name = key var (may be empty), name2 = value var; kids: collection, body (kTemplate)
+  kTuple,       // kids
+  kObject,      // kids: key0, value0, key1, value1, ...
+  kVariable,    // name
+  kGetAttr,     // kids[0] . name
+  kIndex,       // kids[0] [ kids[1] ]
+  kSplat,       // kids[0] = source, kids[1] = per-item expression rooted at kSplatItem
   kSplatItem,
   kCall,         // name(kids...), expand_last
   kForTuple,     // name, name2; kids: collection, value, cond (optional kInvalid-free)

@@ -18,11 +18,11 @@ constexpr int kMaxDepth = 200;
 struct Symbols {
   TSSymbol expression, attribute, block, body, identifier, string_lit, object, tuple, object_elem, literal_value,
       numeric_lit, bool_lit, null_lit, template_expr, quoted_template, heredoc_template, collection_value,
-      variable_expr, function_call, function_arguments, for_expr, for_tuple_expr, for_object_expr, for_intro,
-      for_cond, operation, unary_operation, binary_operation, conditional, get_attr, index, new_index, legacy_index,
-      splat, attr_splat, full_splat, template_interpolation, template_directive, template_if, template_for,
-      template_if_intro, template_else_intro, template_if_end, template_for_start, template_for_end, strip_marker,
-      ellipsis, heredoc_start, heredoc_identifier, quoted_template_start, quoted_template_end, config_file;
+      variable_expr, function_call, function_arguments, for_expr, for_tuple_expr, for_object_expr, for_intro, for_cond,
+      operation, unary_operation, binary_operation, conditional, get_attr, index, new_index, legacy_index, splat,
+      attr_splat, full_splat, template_interpolation, template_directive, template_if, template_for, template_if_intro,
+      template_else_intro, template_if_end, template_for_start, template_for_end, strip_marker, ellipsis, heredoc_start,
+      heredoc_identifier, quoted_template_start, quoted_template_end, config_file;
 
   Symbols() {
     const TSLanguage* lang = tree_sitter_hcl();
@@ -204,7 +204,7 @@ struct TplToken {
   enum Kind : uint8_t { kLit, kInterp, kIf, kElse, kEndIf, kFor, kEndFor } kind = kLit;
   bool strip_left = false;
   bool strip_right = false;
-  std::string text;  // kLit: raw text; kFor: key var
+  std::string text;   // kLit: raw text; kFor: key var
   std::string text2;  // kFor: value var
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -855,9 +855,10 @@ void report_errors(TSNode root, const model::SourceFile& file, std::vector<model
         uint32_t e = ts_node_end_byte(tok);
         if (e <= b) e = std::min<uint32_t>(b + 1, static_cast<uint32_t>(src.size()));
         std::string t(src.substr(b, std::min<uint32_t>(e - b, 40)));
-        std::string message = t.empty() ? "syntax error: unexpected end of file" : "syntax error: unexpected '" + t + "'";
-        diagnostics.push_back(model::Diagnostic{model::Diagnostic::Level::kError, model::Span{file.id(), b, e},
-                                                std::move(message)});
+        std::string message =
+            t.empty() ? "syntax error: unexpected end of file" : "syntax error: unexpected '" + t + "'";
+        diagnostics.push_back(
+            model::Diagnostic{model::Diagnostic::Level::kError, model::Span{file.id(), b, e}, std::move(message)});
         ++reported;
       } else if (ts_node_has_error(n)) {
         enter = true;

@@ -14,9 +14,9 @@ using model::Value;
 namespace {
 
 // Map-valued arguments that must not be read as nested blocks.
-const std::set<std::string, std::less<>> kMapArguments = {"tags",     "tags_all",   "labels",    "annotations",
-                                                           "triggers", "variables",  "parameters", "policy",
-                                                           "metadata", "attributes", "environment_variables"};
+const std::set<std::string, std::less<>> kMapArguments = {
+    "tags",   "tags_all", "labels",     "annotations",          "triggers", "variables", "parameters",
+    "policy", "metadata", "attributes", "environment_variables"};
 
 enum class BodyKind { kPlain, kBlocks };
 
@@ -127,9 +127,10 @@ class JsonConfigReader {
         }
         continue;
       }
-      bool nested = kind == BodyKind::kBlocks && !kMapArguments.count(e.key) &&
-                    (v.is_map() || (v.is_list() && !v.items.empty() &&
-                                    std::all_of(v.items.begin(), v.items.end(), [](const Value& x) { return x.is_map(); })));
+      bool nested =
+          kind == BodyKind::kBlocks && !kMapArguments.count(e.key) &&
+          (v.is_map() || (v.is_list() && !v.items.empty() &&
+                          std::all_of(v.items.begin(), v.items.end(), [](const Value& x) { return x.is_map(); })));
       if (nested && !(block_type == "dynamic" && e.key != "content")) {
         for_each_body(v, [&](const Value& nb) {
           Block blk;
@@ -168,7 +169,8 @@ class JsonConfigReader {
   Expr parse_fragment(const std::string& source, bool as_template, model::Span at) {
     std::string marker = "GCLINT_JSON_END";
     while (source.find(marker) != std::string::npos) marker += "_";
-    std::string wrapped = as_template ? "v = <<" + marker + "\n" + source + "\n" + marker + "\n" : "v = " + source + "\n";
+    std::string wrapped =
+        as_template ? "v = <<" + marker + "\n" + source + "\n" + marker + "\n" : "v = " + source + "\n";
     model::SourceFile tmp(model::Span::kNoFile, file_.path(), std::move(wrapped));
     std::vector<model::Diagnostic> diags;
     HclFile parsed = parse_hcl(tmp, diags);

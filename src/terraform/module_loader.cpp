@@ -1,5 +1,7 @@
 #include "terraform/module_loader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -10,8 +12,6 @@
 #include <sstream>
 #include <system_error>
 #include <unordered_map>
-
-#include <unistd.h>
 
 #include "syntax/json_reader.h"
 #include "terraform/expression_evaluator.h"
@@ -143,8 +143,8 @@ class ModuleEval : public NameResolver {
   Value eval_attr(const model::SourceFile* file, const Attribute& a);
   void eval_body(const model::SourceFile* file, const Body& body, Value& out, int depth, bool skip_meta);
   void expand_dynamic(const model::SourceFile* file, const Block& block, Value& out, int depth);
-  bool instances(const model::SourceFile* file, const Body& body, std::vector<std::pair<Value, Value>>& keys,
-                 int& mode, const std::string& what);
+  bool instances(const model::SourceFile* file, const Body& body, std::vector<std::pair<Value, Value>>& keys, int& mode,
+                 const std::string& what);
   void emit_resource_instance(const Decl& decl, bool is_data, const std::string& addr, Value attributes,
                               const ProviderConfig& provider, const std::string& provider_key);
   std::string resource_address(bool is_data, const Block& b) const;
@@ -270,7 +270,8 @@ class Loader {
         nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
         if (j.is_object() && j.contains("Modules") && j["Modules"].is_array()) {
           for (const auto& m : j["Modules"]) {
-            if (m.is_object() && m.contains("Key") && m.contains("Dir") && m["Key"].is_string() && m["Dir"].is_string()) {
+            if (m.is_object() && m.contains("Key") && m.contains("Dir") && m["Key"].is_string() &&
+                m["Dir"].is_string()) {
               modules_json_[m["Key"].get<std::string>()] = m["Dir"].get<std::string>();
             }
           }
@@ -299,8 +300,8 @@ class Loader {
 };
 
 ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string address, std::string path_module,
-                       std::map<std::string, ProviderConfig> providers, std::vector<fs::path> ancestors,
-                       uint32_t depth, std::string modules_json_key)
+                       std::map<std::string, ProviderConfig> providers, std::vector<fs::path> ancestors, uint32_t depth,
+                       std::string modules_json_key)
     : loader_(loader),
       module_(module),
       address_(std::move(address)),
@@ -346,7 +347,8 @@ void ModuleEval::init_providers_from_blocks() {
     if (const Attribute* region = body.attribute("region")) {
       pc.region = eval_attr(d.file, *region);
     } else if (loader_.options().default_region) {
-      pc.region = Value::of_string(*loader_.options().default_region, Span{d.file->id(), d.block->begin, d.block->header_end});
+      pc.region =
+          Value::of_string(*loader_.options().default_region, Span{d.file->id(), d.block->begin, d.block->header_end});
     } else {
       pc.region = Value::unknown("provider " + d.block->labels[0] + " has no region",
                                  Span{d.file->id(), d.block->begin, d.block->header_end});
@@ -558,7 +560,8 @@ bool ModuleEval::instances(const model::SourceFile* file, const Body& body, std:
           return true;
         }
         if (!to_string_value(item, s)) {
-          loader_.result().error(Span{file->id(), fe->begin, fe->end}, what + ": for_each set elements must be strings");
+          loader_.result().error(Span{file->id(), fe->begin, fe->end},
+                                 what + ": for_each set elements must be strings");
           return false;
         }
         if (!seen.insert(s).second) continue;
@@ -611,7 +614,8 @@ void ModuleEval::expand_dynamic(const model::SourceFile* file, const Block& bloc
   } else if (coll.is_map()) {
     for (const auto* e : sorted_entries(coll)) items.emplace_back(Value::of_string(e->key), e->value);
   } else if (!coll.is_null()) {
-    loader_.result().error(Span{file->id(), fe->begin, fe->end}, "dynamic \"" + label + "\": for_each needs a collection");
+    loader_.result().error(Span{file->id(), fe->begin, fe->end},
+                           "dynamic \"" + label + "\": for_each needs a collection");
     return;
   }
   for (auto& [k, v] : items) {
@@ -681,8 +685,7 @@ Value ModuleEval::special_data(const std::string& type, const Value& attributes,
       std::string partition = r.rfind("us-gov-", 0) == 0 ? "aws-us-gov" : r.rfind("cn-", 0) == 0 ? "aws-cn" : "aws";
       extra.set("partition", Value::of_string(partition, header));
       extra.set("id", Value::of_string(partition, header));
-      extra.set("dns_suffix",
-                Value::of_string(partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com", header));
+      extra.set("dns_suffix", Value::of_string(partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com", header));
     }
   }
   return extra;
@@ -877,9 +880,9 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
         } else {
           ProviderConfig pc;
           pc.address = parent_key;
-          pc.region = loader_.options().default_region ? Value::of_string(*loader_.options().default_region)
-                                                       : Value::unknown("provider " + parent_key.substr(0, parent_key.find('.')) +
-                                                                        " has no region");
+          pc.region = loader_.options().default_region
+                          ? Value::of_string(*loader_.options().default_region)
+                          : Value::unknown("provider " + parent_key.substr(0, parent_key.find('.')) + " has no region");
           child_providers[child_key] = pc;
         }
       }

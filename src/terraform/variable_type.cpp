@@ -99,7 +99,8 @@ bool convert_to_type(Value& v, const VariableType& type, Evaluator& evaluator, s
           if (!seen) unique.push_back(std::move(item));
         }
         if (std::all_of(unique.begin(), unique.end(), [](const Value& x) { return x.is_string(); })) {
-          std::stable_sort(unique.begin(), unique.end(), [](const Value& a, const Value& b) { return a.text < b.text; });
+          std::stable_sort(unique.begin(), unique.end(),
+                           [](const Value& a, const Value& b) { return a.text < b.text; });
         }
         v.items = std::move(unique);
       }

@@ -12,9 +12,7 @@ namespace {
 using model::Value;
 using testing::load;
 
-const Value* attr(const model::Resource* r, const std::string& name) {
-  return r ? r->attributes.get(name) : nullptr;
-}
+const Value* attr(const model::Resource* r, const std::string& name) { return r ? r->attributes.get(name) : nullptr; }
 
 TEST(ModuleLoader, AddressesWithCountAndForEach) {
   auto l = load({{"main.tf", R"(
@@ -116,8 +114,7 @@ TEST(ModuleLoader, VariablePrecedenceAndOrigin) {
   LoadOptions options;
   options.vars = {{"from_cli", "cli"}};
   options.var_files = {};
-  auto l = load(
-      {{"main.tf", R"(
+  auto l = load({{"main.tf", R"(
 variable "only_default" {
   default = "default"
 }
@@ -141,11 +138,11 @@ resource "test_thing" "t" {
   e = var.from_json
 }
 )"},
-       {"terraform.tfvars", "from_tfvars = \"tfvars\"\nfrom_auto = \"tfvars\"\nfrom_cli = \"tfvars\"\n"},
-       {"terraform.tfvars.json", "{\"from_json\": \"json\", \"from_auto\": \"json\"}"},
-       {"a.auto.tfvars", "from_auto = \"auto-a\"\n"},
-       {"b.auto.tfvars", "from_auto = \"auto-b\"\n"}},
-      options);
+                 {"terraform.tfvars", "from_tfvars = \"tfvars\"\nfrom_auto = \"tfvars\"\nfrom_cli = \"tfvars\"\n"},
+                 {"terraform.tfvars.json", "{\"from_json\": \"json\", \"from_auto\": \"json\"}"},
+                 {"a.auto.tfvars", "from_auto = \"auto-a\"\n"},
+                 {"b.auto.tfvars", "from_auto = \"auto-b\"\n"}},
+                options);
   const model::Resource* t = l->find("test_thing.t");
   ASSERT_NE(t, nullptr) << l->diagnostics();
   EXPECT_EQ(attr(t, "a")->text, "default");
@@ -433,7 +430,8 @@ TEST(ModuleLoader, ModuleOutsideRootIsRefused) {
 }
 
 TEST(ModuleLoader, RemoteModulesUseModulesJsonOrWarn) {
-  auto l = load({{"main.tf", R"(
+  auto l = load(
+      {{"main.tf", R"(
 module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
 }
@@ -445,9 +443,9 @@ resource "test_thing" "t" {
   f  = module.fetched.out
 }
 )"},
-                 {".terraform/modules/modules.json",
-                  R"({"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"fetched","Source":"git::x","Dir":".terraform/modules/fetched"}]})"},
-                 {".terraform/modules/fetched/main.tf", "output \"out\" {\n  value = \"from-fetched\"\n}\n"}});
+       {".terraform/modules/modules.json",
+        R"({"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"fetched","Source":"git::x","Dir":".terraform/modules/fetched"}]})"},
+       {".terraform/modules/fetched/main.tf", "output \"out\" {\n  value = \"from-fetched\"\n}\n"}});
   EXPECT_NE(l->diagnostics().find("module vpc: remote source not fetched; its outputs are unknown"), std::string::npos);
   const model::Resource* t = l->find("test_thing.t");
   ASSERT_NE(t, nullptr);
@@ -481,7 +479,8 @@ TEST(ModuleLoader, DeepLocalChainsAndModuleNestingStayBounded) {
   locals += "}\nresource \"test_thing\" \"t\" {\n  v = local.l2999\n  w = local.l10\n}\n";
   std::map<std::string, std::string> files = {{"main.tf", locals + "module \"m\" {\n  source = \"./m0\"\n}\n"}};
   for (int i = 0; i < 40; ++i) {
-    files["m" + std::to_string(i) + "/main.tf"] = "module \"m\" {\n  source = \"../m" + std::to_string(i + 1) + "\"\n}\n";
+    files["m" + std::to_string(i) + "/main.tf"] =
+        "module \"m\" {\n  source = \"../m" + std::to_string(i + 1) + "\"\n}\n";
   }
   auto l = load(files);
   const model::Resource* t = l->find("test_thing.t");
@@ -551,8 +550,9 @@ resource "aws_s3_bucket_policy" "bp" {
   ASSERT_NE(bp, nullptr);
   const Value* policy = attr(bp, "policy");
   ASSERT_TRUE(policy->is_string());
-  EXPECT_EQ(policy->text,
-            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"${aws_s3_bucket.b.arn}/*\"}]}\n");
+  EXPECT_EQ(
+      policy->text,
+      "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"${aws_s3_bucket.b.arn}/*\"}]}\n");
   ASSERT_EQ(policy->refs.size(), 1u);
   EXPECT_EQ(policy->refs[0].address, "aws_s3_bucket.b");
   EXPECT_TRUE(attr(bp, "note")->is_unknown());

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+
 #include <random>
+
 #include "terraform_test_support.h"
 namespace gclint::terraform {
 // Random edits of a config that uses most features: never a crash, hang or sanitizer report.
@@ -44,19 +46,27 @@ module "m" {
 output "o" { value = module.m[*].y }
 )";
   std::mt19937 rng(12345);
-  const char* tokens[] = {"{", "}", "[", "]", "(", ")", "\"", "${", "%{", "~", "=", ",", ".", "*", "...", "<<EOT\n", "\n", "for", "if", "?", ":", "=>", "local.m", "var.v", "each.value", "count.index", "null"};
+  const char* tokens[] = {"{",  "}", "[", "]",  "(",       ")",     "\"",         "${",          "%{",
+                          "~",  "=", ",", ".",  "*",       "...",   "<<EOT\n",    "\n",          "for",
+                          "if", "?", ":", "=>", "local.m", "var.v", "each.value", "count.index", "null"};
   for (int iter = 0; iter < 150; ++iter) {
     std::string s = base;
     int n = 1 + int(rng() % 5);
     for (int k = 0; k < n; ++k) {
       size_t pos = rng() % s.size();
       int op = int(rng() % 3);
-      if (op == 0) s.erase(pos, 1 + rng() % 8);
-      else if (op == 1) s.insert(pos, tokens[rng() % (sizeof tokens / sizeof *tokens)]);
-      else s[pos] = char(rng() % 128);
+      if (op == 0)
+        s.erase(pos, 1 + rng() % 8);
+      else if (op == 1)
+        s.insert(pos, tokens[rng() % (sizeof tokens / sizeof *tokens)]);
+      else
+        s[pos] = char(rng() % 128);
     }
-    auto l = testing::load({{"main.tf", s}, {"m/main.tf", "variable \"x\" {}\noutput \"y\" { value = var.x * 2 }\nresource \"r_r\" \"r\" { z = var.x }\n"}});
+    auto l = testing::load(
+        {{"main.tf", s},
+         {"m/main.tf",
+          "variable \"x\" {}\noutput \"y\" { value = var.x * 2 }\nresource \"r_r\" \"r\" { z = var.x }\n"}});
     EXPECT_TRUE(!l->result.resources.empty() || !l->result.diagnostics.empty());
   }
 }
-}
+}  // namespace gclint::terraform

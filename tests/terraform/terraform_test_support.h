@@ -1,13 +1,12 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
-
-#include <unistd.h>
 
 #include "model/parse_result.h"
 #include "model/source_set.h"
