@@ -136,6 +136,8 @@ class ModuleEval : public NameResolver {
 
   Value ensure_local(const std::string& name, const Expr& at);
   Value ensure_resource(const std::string& key, bool is_data, const Expr& at);
+  Value evaluate_resource(const Decl& decl, bool is_data);
+  void evaluate_declarations(const std::vector<Decl>& decls, bool is_data);
   Value ensure_module(const std::string& name, const Expr& at);
   void init_providers_from_blocks();
   ProviderConfig provider_for(const Block& block, const model::SourceFile* file, std::string& local_key);
@@ -313,9 +315,11 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
       evaluator_(this, nullptr, loader.root_dir(), &loader.result().diagnostics) {
   if (!loader.options().allow_outside_root && !loader.scan_root().empty()) evaluator_.set_file_root(loader.scan_root());
   evaluator_.share_depth(&loader.eval_depth);
-  for (const auto& d : module_.resources) resource_decls_[d.block->labels[0] + "." + d.block->labels[1]] = &d;
-  for (const auto& d : module_.data) resource_decls_["data." + d.block->labels[0] + "." + d.block->labels[1]] = &d;
-  for (const auto& d : module_.modules) module_decls_[d.block->labels[0]] = &d;
+  for (const auto& d : module_.resources) resource_decls_.emplace(d.block->labels[0] + "." + d.block->labels[1], &d);
+  for (const auto& d : module_.data) {
+    resource_decls_.emplace("data." + d.block->labels[0] + "." + d.block->labels[1], &d);
+  }
+  for (const auto& d : module_.modules) module_decls_.emplace(d.block->labels[0], &d);
 }
 
 Value ModuleEval::eval_in(const model::SourceFile* file, const Expr& e) {
@@ -742,12 +746,21 @@ Value ModuleEval::ensure_resource(const std::string& key, bool is_data, const Ex
   auto dit = resource_decls_.find(key);
   if (dit == resource_decls_.end()) return evaluator_.error(at, "reference to undeclared resource \"" + key + "\"");
   const Decl& decl = *dit->second;
-  const Block& b = *decl.block;
-  std::string base = resource_address(is_data, b);
   Lazy& lazy = resources_[key];
   if (lazy.state == 2) return lazy.value;
-  if (lazy.state == 1) return Value::reference(Reference{base, ""}, evaluator_.span(at));
+  if (lazy.state == 1)
+    return Value::reference(Reference{resource_address(is_data, *decl.block), ""}, evaluator_.span(at));
   lazy.state = 1;
+  Value ref_value = evaluate_resource(decl, is_data);
+  Lazy& done = resources_[key];
+  done.state = 2;
+  done.value = ref_value;
+  return ref_value;
+}
+
+Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
+  const Block& b = *decl.block;
+  std::string base = resource_address(is_data, b);
   auto saved_scope = evaluator_.take_scope();
 
   std::string provider_key;
@@ -797,9 +810,6 @@ Value ModuleEval::ensure_resource(const std::string& key, bool is_data, const Ex
     }
   }
   evaluator_.restore_scope(std::move(saved_scope));
-  Lazy& done = resources_[key];
-  done.state = 2;
-  done.value = ref_value;
   return ref_value;
 }
 
@@ -955,13 +965,35 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
 
 void ModuleEval::run() {
   init_providers_from_blocks();  // after the variables: `region = var.region` is common
-  for (const auto& d : module_.resources) ensure_resource(d.block->labels[0] + "." + d.block->labels[1], false, Expr{});
-  for (const auto& d : module_.data) {
-    ensure_resource("data." + d.block->labels[0] + "." + d.block->labels[1], true, Expr{});
+  evaluate_declarations(module_.resources, false);
+  evaluate_declarations(module_.data, true);
+  for (const auto& d : module_.modules) {
+    if (module_decls_[d.block->labels[0]] == &d) {
+      ensure_module(d.block->labels[0], Expr{});
+    } else {
+      loader_.result().error(Span{d.file->id(), d.block->begin, d.block->header_end},
+                             "duplicate module call \"" + d.block->labels[0] + "\"; only the first is loaded");
+    }
   }
-  for (const auto& d : module_.modules) ensure_module(d.block->labels[0], Expr{});
   for (const auto& [name, decl] : module_.locals) ensure_local(name, Expr{});
   std::stable_sort(produced_.begin(), produced_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+void ModuleEval::evaluate_declarations(const std::vector<Decl>& decls, bool is_data) {
+  for (const auto& d : decls) {
+    std::string key = (is_data ? "data." : "") + d.block->labels[0] + "." + d.block->labels[1];
+    if (resource_decls_[key] == &d) {
+      ensure_resource(key, is_data, Expr{});
+      continue;
+    }
+    // Terraform rejects the module; a linter still checks both blocks.
+    const Decl& first = *resource_decls_[key];
+    auto pos = first.file->position(first.block->begin);
+    loader_.result().error(Span{d.file->id(), d.block->begin, d.block->header_end},
+                           "duplicate " + std::string(is_data ? "data source" : "resource") + " \"" + key +
+                               "\" (first declared at " + first.file->path() + ":" + std::to_string(pos.line) + ")");
+    evaluate_resource(d, is_data);
+  }
 }
 
 Value ModuleEval::outputs() {

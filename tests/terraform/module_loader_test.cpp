@@ -587,6 +587,17 @@ TEST(ModuleLoader, TerraformJsonSyntax) {
   EXPECT_EQ(l->begin(b->span).line, 5u);
 }
 
+TEST(ModuleLoader, DuplicateResourcesAreReportedAndBothChecked) {
+  auto l = load({{"a.tf", "resource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n"},
+                 {"b.tf", "resource \"aws_ebs_volume\" \"v\" {\n  encrypted = true\n}\n"}});
+  ASSERT_EQ(l->result.resources.size(), 2u);
+  EXPECT_FALSE(l->result.resources[0].attributes.get("encrypted")->boolean);
+  EXPECT_TRUE(l->result.resources[1].attributes.get("encrypted")->boolean);
+  EXPECT_NE(l->diagnostics().find("duplicate resource \"aws_ebs_volume.v\" (first declared at a.tf:1)"),
+            std::string::npos)
+      << l->diagnostics();
+}
+
 TEST(ModuleLoader, RegisteredFilesAreReused) {
   testing::TempDir dir;
   dir.write("main.tf", "resource \"x_y\" \"z\" {}\n");
