@@ -1,0 +1,3 @@
+resource "aws_s3_bucket" "c" {
+  count = 1.5e300
+}

@@ -1,0 +1,5 @@
+locals {
+  p = file("/etc/passwd")
+  q = file("${path.module}/../../../../etc/hostname")
+  r = fileset("/", "**")
+}

@@ -1,0 +1,6 @@
+module "me" {
+  source = "./"
+}
+module "up" {
+  source = "../../../../../../etc"
+}

@@ -1,0 +1,53 @@
+// Replays tests/data/robustness/<target>/* through the fuzz targets (tests/fuzz/fuzz_targets.h) in the normal
+// ASan/UBSan test build: inputs a fuzzer once crashed on, and hand-made hostile inputs, must keep passing
+// without a crash, a sanitizer report or a hang.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "fuzz/fuzz_targets.h"
+#include "security/gclint_runner.h"
+
+namespace gclint::security {
+namespace {
+
+class FuzzRegressionTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FuzzRegressionTest, ReplaysEveryInput) {
+  const std::string& name = GetParam();
+  fs::path dir = fs::path(GCLINT_SOURCE_DIR) / "tests/data/robustness" / name;
+  ASSERT_TRUE(fs::is_directory(dir)) << dir;
+  fuzz::Target target = fuzz::targets().at(name);
+  int inputs = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    SCOPED_TRACE(entry.path().string());
+    std::string input = slurp(entry.path());
+    auto start = std::chrono::steady_clock::now();
+    target(input);
+    // libFuzzer's -timeout is 10 s; sanitized debug builds are slower, so allow three times that here.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)) << "too slow";
+    ++inputs;
+  }
+  EXPECT_GT(inputs, 0) << "no regression inputs for " << name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest,
+                         ::testing::Values("hcl_parse", "terraform_module", "cloudformation_yaml",
+                                           "cloudformation_json", "kubernetes_yaml", "config", "rule_file"),
+                         [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
+
+// Empty and binary input through every target, so that the table stays complete.
+TEST(FuzzTargetsTest, AcceptEveryTarget) {
+  EXPECT_EQ(fuzz::targets().size(), 7u);
+  for (const auto& [name, target] : fuzz::targets()) {
+    SCOPED_TRACE(name);
+    target("");
+    target(std::string("\0\xff", 2));
+  }
+}
+
+}  // namespace
+}  // namespace gclint::security
