@@ -442,5 +442,30 @@ TEST(HostileInputTest, DISABLED_FormatWidthIsBounded) {
   EXPECT_LT(run.elapsed, std::chrono::seconds(5)) << run.describe();
 }
 
+// Open: .gclint.yaml is read with yaml-cpp's node API and converted without an alias-expansion limit, so a
+// billion-laughs configuration (found upward from the scanned path, i.e. supplied by the scanned repository) takes
+// gigabytes and minutes. Kept as gclint.yaml.txt so that no scan picks it up by accident.
+TEST(HostileInputTest, DISABLED_ConfigBillionLaughsIsStopped) {
+  TempTree tree("config-laughs");
+  write_file(tree / ".gclint.yaml", slurp(kSource / "tests/data/robustness/scan/config-billion-laughs/gclint.yaml.txt"));
+  write_file(tree / "main.tf", kTerraformBucket);
+  ScanRun run = scan_json(tree.root(), {"."}, std::chrono::seconds(30));
+  EXPECT_FALSE(run.timed_out) << run.describe();
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+}
+
+// Open: a remote module's directory is taken from .terraform/modules/modules.json without the scan-root check that
+// local sources get, so a modules.json shipped with the tree can load (and report on) any directory.
+TEST(HostileInputTest, DISABLED_ModulesJsonCannotLeaveTheRoot) {
+  TempTree tree("modules-json");
+  write_file(tree / "outside/main.tf", kTerraformBucket);
+  write_file(tree / "root/main.tf", "module \"m\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n}\n");
+  write_file(tree / "root/.terraform/modules/modules.json",
+             "{\"Modules\": [{\"Key\": \"m\", \"Source\": \"x\", \"Dir\": \"../outside\"}]}");
+  ScanRun run = scan_json(tree / "root", {"."});
+  ASSERT_TRUE(run.clean_exit()) << run.describe();
+  EXPECT_EQ(run.report["summary"]["resources"], 0) << run.out.substr(0, 2000);
+}
+
 }  // namespace
 }  // namespace gclint::security
