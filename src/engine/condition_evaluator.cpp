@@ -7,6 +7,8 @@
 #include <cmath>
 #include <functional>
 
+#include "engine/embedded_json.h"
+
 namespace gclint::engine {
 namespace {
 
@@ -83,28 +85,6 @@ bool element_wise(Condition::Op op) {
     default:
       return true;
   }
-}
-
-bool find_path(const Value& node, const Value* target, std::string& out, int depth) {
-  if (&node == target) return true;
-  if (depth > kMaxValueDepth) return false;
-  size_t size = out.size();
-  if (node.is_map()) {
-    for (const auto& entry : node.entries) {
-      if (!out.empty()) out += '.';
-      bool plain = !entry.key.empty() && entry.key.find_first_of(".[]\"/ ") == std::string::npos;
-      out += plain ? entry.key : "\"" + entry.key + "\"";
-      if (find_path(entry.value, target, out, depth + 1)) return true;
-      out.resize(size);
-    }
-  } else if (node.is_list()) {
-    for (size_t i = 0; i < node.items.size(); ++i) {
-      out += "[" + std::to_string(i) + "]";
-      if (find_path(node.items[i], target, out, depth + 1)) return true;
-      out.resize(size);
-    }
-  }
-  return false;
 }
 
 void collect_refs(const Value& v, std::vector<const model::Reference*>& out, int depth) {
@@ -203,9 +183,11 @@ Outcome ConditionEvaluator::evaluate(const Condition& condition, const model::Va
 
 namespace {
 
-// Walks a path with list projection; records the deepest point where it stopped for blame.
+// Walks a path with list projection; records the deepest point where it stopped for blame. A string met
+// where a key or index is needed is read as the JSON document it may hold (policies from jsonencode()).
 struct PathWalker {
   const AttributePath& path;
+  std::function<const Value*(const Value&)> parse_json;
   std::vector<const Value*>& hits;
   const Value*& anchor;
   uint16_t& missing_step;
@@ -224,6 +206,12 @@ struct PathWalker {
     if (step == path.steps.size() || v.is_unknown()) {
       hits.push_back(&v);
       return;
+    }
+    if (v.is_string()) {
+      if (const Value* parsed = parse_json(v)) {
+        walk(*parsed, step, depth + 1);
+        return;
+      }
     }
     const AttributePath::Step& s = path.steps[step];
     if (s.index >= 0) {
@@ -255,7 +243,7 @@ void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, 
                                  const Value*& anchor, uint16_t& missing_step) const {
   anchor = nullptr;
   missing_step = 0;
-  PathWalker walker{path, hits, anchor, missing_step};
+  PathWalker walker{path, [this](const Value& text) { return embedded_json(text); }, hits, anchor, missing_step};
   walker.walk(start, 0, 0);
 }
 
@@ -284,8 +272,10 @@ const Value* ConditionEvaluator::operand(const Operand& op) const {
       return it == env_.params.end() ? nullptr : &it->second;
     }
     case Operand::Kind::kConfig: {
+      // Config names are checked when the rule loads; a key with no values is the empty list, never unknown.
+      static const Value kEmptyList = Value::list();
       auto it = env_.config_values.find(op.name);
-      return it == env_.config_values.end() ? nullptr : &it->second;
+      return it == env_.config_values.end() ? &kEmptyList : &it->second;
     }
   }
   return nullptr;
@@ -345,7 +335,7 @@ Outcome ConditionEvaluator::evaluate_at(const Condition& c, const Value& current
         std::optional<Outcome>& slot = o.truth == Truth::kTrue    ? best_true
                                        : o.truth == Truth::kFalse ? best_false
                                                                   : first_unknown;
-        if (!slot || (o.truth != Truth::kUnknown && specificity(o) < specificity(*slot))) slot = std::move(o);
+        if (!slot || (o.truth != Truth::kUnknown && specificity(o) > specificity(*slot))) slot = std::move(o);
       }
       if (best_true) return *best_true;
       if (first_unknown) return *first_unknown;
@@ -767,10 +757,86 @@ Outcome ConditionEvaluator::evaluate_predicate(const Condition& c, const Value& 
   return o;
 }
 
-size_t ConditionEvaluator::specificity(const Outcome& outcome) const {
+const Value* ConditionEvaluator::embedded_json(const Value& text) const {
+  auto [it, inserted] = parsed_strings_.try_emplace(&text);
+  if (inserted) {
+    if (std::optional<Value> parsed = parse_embedded_json(text)) it->second = std::make_unique<Value>(std::move(*parsed));
+  }
+  return it->second.get();
+}
+
+bool ConditionEvaluator::find_path(const Value& node, const Value* target, std::string& out, int depth) const {
+  if (&node == target) return true;
+  if (depth > kMaxValueDepth) return false;
+  size_t size = out.size();
+  if (node.is_map()) {
+    for (const auto& entry : node.entries) {
+      if (!out.empty()) out += '.';
+      bool plain = !entry.key.empty() && entry.key.find_first_of(".[]\"/ ") == std::string::npos;
+      out += plain ? entry.key : "\"" + entry.key + "\"";
+      if (find_path(entry.value, target, out, depth + 1)) return true;
+      out.resize(size);
+    }
+  } else if (node.is_list()) {
+    for (size_t i = 0; i < node.items.size(); ++i) {
+      out += "[" + std::to_string(i) + "]";
+      if (find_path(node.items[i], target, out, depth + 1)) return true;
+      out.resize(size);
+    }
+  } else if (node.is_string()) {
+    // Only documents a path already walked into; never parses here.
+    auto it = parsed_strings_.find(&node);
+    if (it != parsed_strings_.end() && it->second) return find_path(*it->second, target, out, depth + 1);
+  }
+  return false;
+}
+
+int ConditionEvaluator::depth_of(const Value& node, const Value* target, int depth) const {
+  if (&node == target) return depth;
+  if (depth > kMaxValueDepth) return -1;
+  for (const auto& entry : node.entries) {
+    if (int d = depth_of(entry.value, target, depth + 1); d >= 0) return d;
+  }
+  for (const auto& item : node.items) {
+    if (int d = depth_of(item, target, depth + 1); d >= 0) return d;
+  }
+  if (node.is_string()) {
+    auto it = parsed_strings_.find(&node);
+    if (it != parsed_strings_.end() && it->second) return depth_of(*it->second, target, depth + 1);
+  }
+  return -1;
+}
+
+namespace {
+
+bool span_inside(const model::Span& inner, const model::Span& outer) {
+  return inner.file == outer.file && outer.begin <= inner.begin && inner.end <= outer.end;
+}
+
+// Depth of the deepest value whose span holds `span` (a predicate's or relation's blame).
+int containing_depth(const Value& node, const model::Span& span, int depth) {
+  if (depth > kMaxValueDepth) return depth;
+  for (const auto& entry : node.entries) {
+    if (span_inside(span, entry.value.span)) return containing_depth(entry.value, span, depth + 1);
+  }
+  for (const auto& item : node.items) {
+    if (span_inside(span, item.span)) return containing_depth(item, span, depth + 1);
+  }
+  return depth;
+}
+
+}  // namespace
+
+std::pair<int, int> ConditionEvaluator::specificity(const Outcome& outcome) const {
   model::Span span = blame_span(outcome);
-  if (!span.valid()) return SIZE_MAX;
-  return span.end >= span.begin ? span.end - span.begin : SIZE_MAX;
+  bool own = span.file == resource_.span.file && span.begin == resource_.span.begin && span.end == resource_.span.end;
+  if (!span.valid() || own) return {0, 0};
+  const Value* v = outcome.explicit_blame ? nullptr : outcome.value != nullptr ? outcome.value : outcome.anchor;
+  int depth = v != nullptr ? depth_of(root_, v, 0) : -1;
+  if (depth < 0) depth = containing_depth(root_, span, 0);
+  // A missing attribute blames its enclosing block; a value at the same depth that exists is more specific.
+  bool present = outcome.explicit_blame || outcome.value != nullptr;
+  return {1, depth * 2 + (present ? 1 : 0)};
 }
 
 model::Span ConditionEvaluator::blame_span(const Outcome& outcome) const {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/config.h"
@@ -44,8 +47,8 @@ struct Outcome {
   std::string unknown;
 };
 
-/// Evaluates compiled conditions on one resource. Stateless apart from its references; safe to use
-/// from several threads on different resources.
+/// Evaluates compiled conditions on one resource. One evaluator per resource and thread: it caches the JSON
+/// documents parsed out of string values, and outcomes may point into them while it lives.
 class ConditionEvaluator {
  public:
   /// `root` is what paths start from: the attributes or a view of `resource`.
@@ -81,11 +84,17 @@ class ConditionEvaluator {
   const std::vector<Cidr>* operand_cidrs(const Operand& op, std::vector<Cidr>& scratch) const;
   void resolve(const AttributePath& path, const model::Value& start, std::vector<const model::Value*>& hits,
                const model::Value*& anchor, uint16_t& missing_step) const;
-  size_t specificity(const Outcome& outcome) const;
+  /// How specific a blame is for `any`: (not the resource itself, depth in the attribute tree); larger wins.
+  std::pair<int, int> specificity(const Outcome& outcome) const;
+  int depth_of(const model::Value& node, const model::Value* target, int depth) const;
+  /// The object or array inside a JSON string value, parsed once; nullptr when the string holds none.
+  const model::Value* embedded_json(const model::Value& text) const;
+  bool find_path(const model::Value& node, const model::Value* target, std::string& out, int depth) const;
 
   const EvalEnvironment& env_;
   const model::Resource& resource_;
   const model::Value& root_;
+  mutable std::unordered_map<const model::Value*, std::unique_ptr<model::Value>> parsed_strings_;
 };
 
 /// Equality as Terraform compares values: "443" equals 443, "true" equals true.

@@ -124,6 +124,63 @@ TEST_F(ConditionEvaluatorTest, ConfigOperand) {
   EXPECT_EQ(eval("{path: r, one_of: {config: allowed_regions}}", "r: us-east-1"), F);
 }
 
+TEST_F(ConditionEvaluatorTest, ConfigKeyWithNoValuesIsTheEmptyList) {
+  // No config_values at all, as when .gclint.yaml sets nothing: never unknown.
+  EXPECT_EQ(eval("{path: c, one_of: {config: allowed_egress_cidrs}}", "c: 10.0.0.0/8"), F);
+  EXPECT_EQ(eval("{path: c, not_one_of: {config: allowed_egress_cidrs}}", "c: 10.0.0.0/8"), T);
+  EXPECT_EQ(eval("{path: c, cidr_within: {config: allowed_egress_cidrs}}", "c: 10.0.0.0/8"), F);
+  evaluation_.config_values["allowed_egress_prefix_lists"] = model::Value::list();
+  EXPECT_EQ(eval("{path: p, not_one_of: {config: allowed_egress_prefix_lists}}", "p: pl-123"), T);
+}
+
+// A policy as Terraform's jsonencode() or a heredoc leaves it: JSON text in a string.
+constexpr const char* kPolicyString =
+    "policy: '{\"Statement\": {\"Principal\": {\"AWS\": [\"arn:aws:iam::1:root\", \"*\"]}, \"Effect\": \"Allow\"}, "
+    "\"Version\": \"2012-10-17\"}'\n";
+
+TEST_F(ConditionEvaluatorTest, PathStepsReadJsonInsideStrings) {
+  EXPECT_EQ(eval("{path: policy.Statement.Effect, equals: Allow}", kPolicyString), T);
+  EXPECT_EQ(attribute_, "policy.Statement.Effect");
+  EXPECT_EQ(eval("{path: policy.Statement.Principal.AWS, equals: '*'}", kPolicyString), T);
+  EXPECT_EQ(attribute_, "policy.Statement.Principal.AWS[1]");
+  EXPECT_EQ(eval("{path: policy.Statement, some: {path: Condition, empty: true}}", kPolicyString), T);
+  EXPECT_EQ(eval("{path: 'policy.Statement[0].Effect', equals: Allow}",
+                 "policy: '{\"Statement\": [{\"Effect\": \"Deny\"}, {\"Effect\": \"Allow\"}]}'\n"),
+            F);
+  EXPECT_EQ(value_, "Deny");
+  // Text that is not a JSON document stays a string: the step finds nothing.
+  EXPECT_EQ(eval("{path: policy.Statement, exists: true}", "policy: 'not json {'\n"), F);
+  EXPECT_EQ(eval("{path: policy.Statement, exists: true}", "policy: '{\"Statement\": [1,'\n"), F);
+  // The whole string is still a string for string operators.
+  EXPECT_EQ(eval("{path: policy, matches: '\"Version\"'}", kPolicyString), T);
+}
+
+TEST_F(ConditionEvaluatorTest, JsonPlaceholdersInsideStringsAreUnknown) {
+  const char* placeholder = "policy: '{\"Statement\": [{\"Principal\": {\"AWS\": \"${var.principal}\"}}]}'\n";
+  EXPECT_EQ(eval("{path: policy.Statement.Principal.AWS, equals: '*'}", placeholder), U);
+  EXPECT_EQ(unknown_, "var.principal");
+}
+
+TEST_F(ConditionEvaluatorTest, AnyBlamesTheDeepestAttributeNotTheResource) {
+  // Both children fail; the missing `x` would blame the resource itself (a CloudFormation logical ID is a
+  // short span), the value that decided is `sse.alg`.
+  EXPECT_EQ(eval("{any: [{path: x, exists: true}, {path: sse.alg, equals: 'aws:kms'}]}", "sse:\n  alg: AES256\n"), F);
+  EXPECT_EQ(attribute_, "sse.alg");
+  EXPECT_EQ(eval("{any: [{path: sse.alg, equals: 'aws:kms'}, {path: x, exists: true}]}", "sse:\n  alg: AES256\n"), F);
+  EXPECT_EQ(attribute_, "sse.alg");
+  // Deeper wins over a shorter span higher up.
+  EXPECT_EQ(eval("{any: [{path: a, equals: 1}, {path: b.c, equals: 1}]}", "a: 2\nb:\n  c: 'a long value here'\n"), F);
+  EXPECT_EQ(attribute_, "b.c");
+  // Ties go to the first child.
+  EXPECT_EQ(eval("{any: [{path: a, equals: 1}, {path: b, equals: 1}]}", "b: 22\na: 2\n"), F);
+  EXPECT_EQ(attribute_, "a");
+  EXPECT_EQ(eval("{any: [{path: b, equals: 22}, {path: a, equals: 2}]}", "a: 2\nb: 22\n"), T);
+  EXPECT_EQ(attribute_, "b");
+  // A value that exists beats the enclosing block of a missing one at the same depth.
+  EXPECT_EQ(eval("{any: [{path: s.missing, exists: true}, {path: t, equals: 1}]}", "s: {k: 1}\nt: 2\n"), F);
+  EXPECT_EQ(attribute_, "t");
+}
+
 TEST_F(ConditionEvaluatorTest, Ports) {
   const char* ports = "{ports: {from: from_port, to: to_port, protocol: protocol}, overlaps: [22, 3389, '5985-5986']}";
   EXPECT_EQ(eval(ports, "from_port: 0\nto_port: 65535\nprotocol: tcp"), T);
