@@ -298,5 +298,24 @@ TEST_F(EngineTest, PlanResourcesRunTerraformBlocksAndSecretsAreRedacted) {
   }
 }
 
+TEST_F(EngineTest, BackupCopyRegionFollowsAllowedRegions) {
+  std::vector<model::Diagnostic> diagnostics;
+  pack_ = RulePack::embedded(sources_, diagnostics);
+  ASSERT_TRUE(diagnostics.empty());
+  resources_.push_back(make_resource(sources_, "aws_backup_plan", "aws_backup_plan.juki",
+                                     "rule:\n  - copy_action:\n      - destination_vault_arn: "
+                                     "'arn:aws:backup:ap-northeast-3:123456789012:backup-vault:dr'\n"));
+  auto count = [&] {
+    size_t n = 0;
+    for (const auto& f : run()) n += f.check_id == "GC-LOC-005";
+    return n;
+  };
+  EXPECT_EQ(count(), 0u);  // default allowed_regions: Tokyo and Osaka
+  config_.allowed_regions = {"ap-northeast-1"};
+  EXPECT_EQ(count(), 1u);
+  config_.allowed_regions = {"ap-northeast-1", "ap-northeast-3"};
+  EXPECT_EQ(count(), 0u);
+}
+
 }  // namespace
 }  // namespace gclint::engine
