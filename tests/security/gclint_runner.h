@@ -7,12 +7,11 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace gclint::security {
 
@@ -32,8 +31,8 @@ struct ScanRun {
   bool clean_exit() const { return !timed_out && signal == 0 && (exit_code == 0 || exit_code == 1 || exit_code == 3); }
   std::string describe() const {
     std::ostringstream s;
-    s << "exit " << exit_code << " signal " << signal << (timed_out ? " TIMED OUT" : "") << " after "
-      << elapsed.count() << " ms\nstderr: " << err.substr(0, 4000) << "\nstdout: " << out.substr(0, 2000);
+    s << "exit " << exit_code << " signal " << signal << (timed_out ? " TIMED OUT" : "") << " after " << elapsed.count()
+      << " ms\nstderr: " << err.substr(0, 4000) << "\nstdout: " << out.substr(0, 2000);
     return s.str();
   }
 };
@@ -97,7 +96,7 @@ inline ScanRun run_program(const std::vector<std::string>& argv, const fs::path&
 
 /// `gclint scan --format json ARGS...` in `cwd`.
 inline ScanRun scan_json(const fs::path& cwd, std::vector<std::string> args,
-                     std::chrono::seconds timeout = std::chrono::seconds(60)) {
+                         std::chrono::seconds timeout = std::chrono::seconds(60)) {
   std::vector<std::string> argv = {GCLINT_BINARY, "scan", "--format", "json", "--jobs", "2"};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_program(argv, cwd, timeout);

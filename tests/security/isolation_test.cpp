@@ -16,19 +16,18 @@ namespace {
 // Functions whose import would mean network access or process execution. Nothing is allowed today; a future
 // need (say `git diff` behind a flag) must be added to an explicit, documented allow-list (docs/security.md).
 const std::set<std::string> kForbidden = {
-    "socket",  "socketpair", "connect",     "bind",          "listen",         "accept",     "accept4",
-    "sendto",  "sendmsg",    "recvfrom",    "getaddrinfo",   "gethostbyname",  "gethostbyname2",
-    "gethostbyname_r",       "gethostbyaddr", "getnameinfo", "res_query",      "execve",     "execv",
-    "execvp",  "execvpe",    "execl",       "execlp",        "execle",         "fexecve",    "execveat",
-    "system",  "popen",      "fork",        "vfork",         "clone",          "clone3",     "posix_spawn",
-    "posix_spawnp", "dlopen", "curl_easy_init",
+    "socket",         "socketpair",      "connect",       "bind",         "listen",      "accept",
+    "accept4",        "sendto",          "sendmsg",       "recvfrom",     "getaddrinfo", "gethostbyname",
+    "gethostbyname2", "gethostbyname_r", "gethostbyaddr", "getnameinfo",  "res_query",   "execve",
+    "execv",          "execvp",          "execvpe",       "execl",        "execlp",      "execle",
+    "fexecve",        "execveat",        "system",        "popen",        "fork",        "vfork",
+    "clone",          "clone3",          "posix_spawn",   "posix_spawnp", "dlopen",      "curl_easy_init",
 };
 
 // Names of the undefined (imported) symbols in the ELF dynamic symbol table; empty with `error` set on failure.
 std::vector<std::string> imported_symbols(const std::string& elf, std::string& error) {
   std::vector<std::string> out;
-  if (elf.size() < sizeof(Elf64_Ehdr) || std::memcmp(elf.data(), ELFMAG, SELFMAG) != 0 ||
-      elf[EI_CLASS] != ELFCLASS64) {
+  if (elf.size() < sizeof(Elf64_Ehdr) || std::memcmp(elf.data(), ELFMAG, SELFMAG) != 0 || elf[EI_CLASS] != ELFCLASS64) {
     error = "not a 64-bit ELF file";
     return out;
   }
@@ -88,8 +87,8 @@ TEST(IsolationTest, ScanWorksWithoutNetwork) {
     GTEST_SKIP() << "unshare -n is not permitted here (" << probe.describe() << ")";
   }
   fs::path examples = fs::path(GCLINT_SOURCE_DIR) / "examples";
-  ScanRun run = run_program({"unshare", "-n", GCLINT_BINARY, "scan", "--format", "json", examples.string()}, tree.root(),
-                        std::chrono::seconds(120));
+  ScanRun run = run_program({"unshare", "-n", GCLINT_BINARY, "scan", "--format", "json", examples.string()},
+                            tree.root(), std::chrono::seconds(120));
   ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << run.describe();
   ASSERT_TRUE(run.report.is_object()) << run.describe();
   EXPECT_EQ(run.report["summary"]["errors"], 0) << run.report["errors"].dump();

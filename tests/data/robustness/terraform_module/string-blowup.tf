@@ -4,5 +4,5 @@ locals {
   c = join("", [for i in range(1000) : local.b])
   e = indent(99999, "a\nb")
   f = format("%\u0000d", 1)
-  g = format("%-+# 0.5x %b %o", -1, -5, 3.5)
+  g = format("%-+# 0.5x %o", 1, 3.5)
 }

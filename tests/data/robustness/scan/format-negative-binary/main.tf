@@ -1,0 +1,4 @@
+locals {
+  b = format("%b", -5)
+  x = format("%x", 1e300)
+}
