@@ -1,4 +1,4 @@
 locals {
   b = format("%b", -5)
-  x = format("%x", 1e300)
+  x = format("%x", 1.5e300)
 }
