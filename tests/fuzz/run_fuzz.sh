@@ -2,7 +2,9 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for SECONDS (default 60) on seed corpora made
 # from the repository. Fails on the first crash, leak, sanitizer report or timeout; the reproducer is left in
 # build/fuzz/artifacts/. Usage: tests/fuzz/run_fuzz.sh [SECONDS] [TARGET...]
-# Environment: GCLINT_FUZZ_BUILD (build dir, default build/fuzz), GCLINT_FUZZ_JOBS (build jobs, default nproc).
+# Environment: GCLINT_FUZZ_BUILD (build dir, default build/fuzz), GCLINT_FUZZ_JOBS (build jobs, default nproc),
+# GCLINT_FUZZ_SEED (libFuzzer -seed, default random; fix it in CI for repeatable mutations),
+# GCLINT_FUZZ_IGNORE_SPANS=1 (crash-only: do not abort on diagnostics whose span leaves the file).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
@@ -14,6 +16,8 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 build=${GCLINT_FUZZ_BUILD:-build/fuzz}
 jobs=${GCLINT_FUZZ_JOBS:-$(nproc)}
+seed_option=()
+if [ -n "${GCLINT_FUZZ_SEED:-}" ]; then seed_option=(-seed="$GCLINT_FUZZ_SEED"); fi
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGCLINT_FUZZ=ON \
   -DGCLINT_TESTS=OFF -DGCLINT_WERROR=ON >/dev/null
@@ -36,7 +40,7 @@ for t in "${targets[@]}"; do
   # New inputs go to $corpus (kept between runs); the seeds are only read. -timeout: one input taking
   # more than 10 s is a hang; -rss_limit_mb: more than 2 GB is a memory blow-up.
   if ! "$build/${t}_fuzzer" "$corpus" "$build/seeds/$t" -max_total_time="$seconds" -timeout=10 \
-      -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" \
+      -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "${seed_option[@]}" \
       >"$build/$t.log" 2>&1; then
     tail -n 60 "$build/$t.log"
     failed+=("$t")
