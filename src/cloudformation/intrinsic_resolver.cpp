@@ -480,7 +480,8 @@ Value IntrinsicResolver::cidr(const Value& argument, const Value& expression, Sc
     error(parts[0].span, "Fn::Cidr: '" + block + "' is not a CIDR block");
     return Value::unknown("Fn::Cidr", expression.span);
   }
-  int64_t subnet_prefix = 32 - *bits;
+  // bits may be any int64 (a numeric string): bound it before subtracting.
+  int64_t subnet_prefix = *bits >= 1 && *bits <= 32 ? 32 - *bits : -1;
   if (*count < 1 || *count > 256 || *bits < 1 || subnet_prefix < *prefix ||
       (*count - 1) > ((int64_t{1} << (subnet_prefix - *prefix)) - 1)) {
     error(expression.span, "Fn::Cidr: " + block + " cannot hold " + std::to_string(*count) + " subnets of /" +
