@@ -9,8 +9,9 @@
 
 namespace gclint::terraform {
 
-/// Parses HCL native syntax with tree-sitter (one parser per thread). Syntax errors are appended to
-/// `diagnostics` with their position; everything that parsed is still returned.
+/// Parses HCL native syntax: the hand-written parser first; on any syntax error its result is dropped and the
+/// tree-sitter parser reads the file again, appending each error to `diagnostics` with its position while still
+/// returning everything that parsed.
 HclFile parse_hcl(const model::SourceFile& file, std::vector<model::Diagnostic>& diagnostics);
 
 /// The source text of an expression.

@@ -1,0 +1,358 @@
+#include "terraform/hcl_fast_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "terraform/hcl_parser.h"
+#include "terraform/hcl_tree_sitter_parser.h"
+
+namespace gclint::terraform {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every field of the tree, one node per line, so that a mismatch shows as a readable diff.
+void dump(const Expr& e, int indent, std::ostringstream& out) {
+  uint64_t bits = 0;
+  std::memcpy(&bits, &e.number, sizeof bits);
+  out << std::string(static_cast<size_t>(indent) * 2, ' ') << "expr kind=" << static_cast<int>(e.kind)
+      << " flag=" << e.flag << " op=" << std::string(e.op, strnlen(e.op, 3)) << " span=" << e.begin << "-" << e.end
+      << " number=" << bits << " name=[" << e.name << "] name2=[" << e.name2 << "]\n";
+  for (const Expr& k : e.kids) dump(k, indent + 1, out);
+}
+
+void dump(const Body& body, int indent, std::ostringstream& out) {
+  std::string pad(static_cast<size_t>(indent) * 2, ' ');
+  for (const Attribute& a : body.attributes) {
+    out << pad << "attribute " << a.name << " span=" << a.begin << "-" << a.end << "\n";
+    dump(a.value, indent + 1, out);
+  }
+  for (const Block& b : body.blocks) {
+    out << pad << "block " << b.type;
+    for (const std::string& l : b.labels) out << " [" << l << "]";
+    out << " span=" << b.begin << "-" << b.header_end << "-" << b.end << "\n";
+    dump(b.body, indent + 1, out);
+  }
+}
+
+std::string dump(const HclFile& file) {
+  std::ostringstream out;
+  out << "file " << file.file_id << "\n";
+  dump(file.body, 0, out);
+  return out.str();
+}
+
+struct Outcome {
+  bool fast_accepted = false;
+  bool tree_sitter_clean = false;
+  std::string fast_dump;
+  std::string tree_sitter_dump;
+  std::string reason;
+};
+
+Outcome parse_both(const std::string& content) {
+  model::SourceFile file(3, "t.tf", content);
+  Outcome out;
+  HclFastError error;
+  std::optional<HclFile> fast = parse_hcl_fast(file, &error);
+  std::vector<model::Diagnostic> diags;
+  HclFile slow = parse_hcl_tree_sitter(file, diags);
+  out.tree_sitter_clean = diags.empty();
+  out.tree_sitter_dump = dump(slow);
+  out.fast_accepted = fast.has_value();
+  if (fast) {
+    out.fast_dump = dump(*fast);
+  } else {
+    out.reason = "at " + std::to_string(error.offset) + ": " + error.reason;
+  }
+  return out;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> corpus() {
+  std::vector<fs::path> files;
+  auto walk = [&](const fs::path& root, const std::string& ext) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) return;
+    for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file() && it->path().extension() == ext) files.push_back(it->path());
+    }
+  };
+  const fs::path source(GCLINT_SOURCE_DIR);
+  walk(source / "fixtures", ".tf");
+  walk(source / "examples", ".tf");
+  walk(source / "tests" / "data", ".tf");
+  walk(fs::path(GCLINT_SHARED_DIR) / "conformance" / "hcl" / "specsuite" / "tests", ".hcl");
+  // More files to compare, e.g. a tenant written by tests/bench/gen_tenant.py.
+  if (const char* extra = std::getenv("GCLINT_HCL_DIFF_DIR")) walk(extra, ".tf");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool invalid_by_name(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.find("_bad") != std::string::npos || name.find("invalid") != std::string::npos ||
+         name.find("unclosed") != std::string::npos;
+}
+
+// The key guarantee: wherever the hand-written parser accepts a file, its tree equals tree-sitter's, and it never
+// accepts a file tree-sitter reports errors in.
+TEST(HclFastParser, SameTreeAsTreeSitterOnEveryCorpusFile) {
+  std::vector<fs::path> files = corpus();
+  ASSERT_GT(files.size(), 200u) << "corpus not found";
+  size_t accepted = 0;
+  std::vector<std::string> fallbacks;
+  for (const fs::path& p : files) {
+    Outcome o = parse_both(read_file(p));
+    if (!o.tree_sitter_clean) {
+      EXPECT_FALSE(o.fast_accepted) << p << ": tree-sitter reports errors, the fast parser accepted";
+      continue;
+    }
+    if (!o.fast_accepted) {
+      fallbacks.push_back(p.string() + " " + o.reason);
+      continue;
+    }
+    ++accepted;
+    EXPECT_EQ(o.fast_dump, o.tree_sitter_dump) << p;
+  }
+  for (const std::string& f : fallbacks) std::cout << "fallback: " << f << "\n";
+  std::cout << files.size() << " files, " << accepted << " parsed by the fast parser, " << fallbacks.size()
+            << " clean files left to tree-sitter\n";
+  // Spec-suite inputs that HCL rejects (some of which tree-sitter reads without complaint) are the only expected
+  // fallbacks among clean files.
+  for (const std::string& f : fallbacks) {
+    EXPECT_TRUE(invalid_by_name(fs::path(f.substr(0, f.find(' '))))) << "unexpected fallback: " << f;
+  }
+}
+
+TEST(HclFastParser, GivesUpOnEveryInvalidSpecSuiteInput) {
+  size_t seen = 0;
+  for (const fs::path& p : corpus()) {
+    if (!invalid_by_name(p) || p.extension() != ".hcl") continue;
+    ++seen;
+    Outcome o = parse_both(read_file(p));
+    EXPECT_FALSE(o.fast_accepted) << p;
+  }
+  EXPECT_GE(seen, 3u);
+}
+
+// Valid snippets covering the native syntax: each must be accepted by the fast parser and give tree-sitter's tree.
+TEST(HclFastParser, ConstructsMatchTreeSitter) {
+  const char* snippets[] = {
+      "a = 1\n",
+      "a = 1.5\nb = 0.25e3\nc = 1.5E-2\nd = 0x1F\ne = 007\n",
+      "a = true\nb = false\nc = null\n",
+      "a = \"x\"\nb = \"\"\nc = \"tab\\there \\\"q\\\" \\\\ \\u00e9 \\U0001F600\"\n",
+      "a = \"$${x} %%{y} $$ %% $ %\"\n",
+      "a = \"pre ${var.x} post\"\nb = \"${a}${b}\"\n",
+      "a = \"x ${~ var.y ~} z\"\n",
+      "a = \"%{ if var.on }yes%{ else }no%{ endif }\"\n",
+      "a = \"%{~ if var.on ~} yes %{~ endif ~}\"\n",
+      "a = \"%{ for k, v in var.m }${k}=${v},%{ endfor }\"\n",
+      "a = \"%{for x in xs}%{if x}[${x}]%{endif}%{endfor}\"\n",
+      "a = <<EOT\nhello ${name}\n  world\nEOT\n",
+      "a = <<-EOT\n    indented\n      more ${x}\n    done\n  EOT\n",
+      "a = <<EOF\n{\n  \"k\": \"${v}\"\n}\nEOF\nb = 2\n",
+      "a = <<EOT\n%{ for x in xs ~}\n${x}\n%{ endfor ~}\nEOT\n",
+      "a = <<EOT\nEOT\n",
+      "a = <<EOT\r\nwindows\r\nEOT\r\n",
+      "a = <<EOT\n$${escaped}\nEOT\n",
+      "a = -1\nb = !true\nc = - -x\nd = -a.b[0]\n",
+      "a = 1 + 2 * 3 - 4 / 5 % 6\n",
+      "a = x < 1 || y >= 2 && z != 3 == w\nb = a <= b\nc = a > b\n",
+      "a = (1 + 2) * 3\nb = ((x))\n",
+      "a = x ? y : z\nb = a == 1 ? \"one\" : \"other\"\nc = x ? (y ? 1 : 2) : 3\nd = x ? y ? 1 : 2 : 3\n",
+      "a = c ? x + 1 : y * 2\n",
+      "a = var.x.y\nb = local.list[0]\nc = aws_instance.web.0.id\nd = x[\"key\"]\ne = a[b[c]]\n",
+      "a = var.list[*].id\nb = var.list.*.id\nc = var.l[*].a.b[0]\nd = var.l[*]\ne = x.*\nf = x[*].a[*].b\n",
+      "a = f()\nb = f(1)\nc = f(1, 2,)\nd = f(x...)\ne = provider::aws::arn_parse(x)\nf = f(g(h(1)))\n",
+      "a = f(x)[0].y\n",
+      "a = []\nb = [1]\nc = [1, 2,]\nd = [\n  1,\n  2\n]\ne = [[1], [2, [3]]]\n",
+      "a = {}\nb = { x = 1 }\nc = { x = 1, y = 2 }\nd = {\n  x = 1\n  \"y\" = 2\n  (z) = 3\n  w: 4\n}\n",
+      "a = { x = 1 y = 2 }\n",
+      "a = <<-EOT # a comment, dropped like the rest of the opening line\n  x\n  EOT\n",
+      "a = [for x in xs : x]\nb = [for i, x in xs : x if x != \"\"]\nc = [for x in xs: upper(x)]\n",
+      "a = {for k, v in m : k => v}\nb = {for k, v in m : v => k...}\nc = {for x in xs : x => 1 if x}\n",
+      "a = {\n  for k, v in m :\n  k => v\n  if v != null\n}\n",
+      "# hash\n// slash\n/* block\ncomment */\na = 1 # trailing\nb = 2 // trailing\nc = 3 /* trailing */\n",
+      "a = [\n  # leading\n  1, # after\n  2 /* mid */ ,\n  3\n  # end\n]\n",
+      "a = {\n  # leading\n  x = 1 # after\n  // more\n  y = 2\n}\n",
+      "a = f( # c\n  1, # d\n  2 # e\n)\n",
+      "a = x /* c */ ? 1 /* d */ : /* e */ 2\n",
+      "a = [ # c\n  for x in xs : # d\n  x # e\n]\n",
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+      "block {}\nblock label {}\nblock \"a\" b \"c\" {\n}\n",
+      "a { b = 1 }\nc \"d\" { e {} }\n",
+      "outer {\n  inner \"x\" {\n    deep {\n      v = 1\n    }\n  }\n  w = 2\n}\n",
+      "resource \"x\" \"y\" { # c\n  a = 1\n  # last\n}\n",
+      "dynamic \"ingress\" {\n  for_each = var.rules\n  content {\n    from_port = ingress.value.port\n  }\n}\n",
+      "a = \"unicode: 日本語 ${x} é\"\nb = <<EOT\nガバメントクラウド\nEOT\n",
+      "a = b-c\nd = a-1\ne = a - 1\n",
+      "a = 1.x\n",
+      "a = x.0.1\n",
+      "a = \"${ {a = 1} }\"\n",
+      "a = \"${\"nested ${x}\"}\"\n",
+      "a = <<EOT\nouter ${<<INNER\ninner\nINNER\n} end\nEOT\n",
+      "a = \"label\"\n\n\n\nb = 2",
+      "",
+      "\n\n# only a comment\n",
+      "a = f(\n  1\n)\nb = [\n  x\n  .y\n]\n",
+      "a = x\n# c\nb = y\n",
+      "true = 1\nfor = 2\nif \"x\" {}\n",
+      "a = for\nb = in\nc = if\n",
+  };
+  for (const char* s : snippets) {
+    Outcome o = parse_both(s);
+    EXPECT_TRUE(o.tree_sitter_clean) << s;
+    EXPECT_TRUE(o.fast_accepted) << s << "\n" << o.reason;
+    if (o.fast_accepted) {
+      EXPECT_EQ(o.fast_dump, o.tree_sitter_dump) << s;
+    }
+  }
+}
+
+// Input tree-sitter rejects must never be accepted; input the two could read differently is left to tree-sitter.
+TEST(HclFastParser, GivesUpOnBrokenOrAmbiguousInput) {
+  const char* snippets[] = {
+      "a = }\n",
+      "a =\n",
+      "a = 1 +\n",
+      "a = \"unterminated\n",
+      "a = \"bad \\q escape\"\n",
+      "a = \"bad \\u12 escape\"\n",
+      "a = [1, 2\n",
+      "a = [,]\n",
+      "a = {x = 1\n",
+      "a = f(1,,2)\n",
+      "a = f(x..., y)\n",
+      "resource \"x\" {\n",
+      "resource \"x\" }\n",
+      "}\n",
+      "a = 1e5\n",
+      "a = 0x\n",
+      "a = x.\n",
+      "a = x[\n",
+      "a = x[ * ]\n",
+      "a = x. *\n",
+      "a = x ? y\n",
+      "a = x ? y : z ? 1 : 2\n",
+      "a = \"${}\"\n",
+      "a = \"${x\"\n",
+      "a = \"%{ if x }no end\"\n",
+      "a = \"%{ endif }\"\n",
+      "a = \"%{ else }\"\n",
+      "a = \"%{ for x in y }%{ endif }\"\n",
+      "a = \"%{ bogus }\"\n",
+      "a = <<EOT\nnever closed\n",
+      "a = <<EOT\nclosed without newline\nEOT",
+      "a = <<EOT ${x}\nx\nEOT\n",
+      "a = { for = 1 }\n",
+      "a = << EOT\nx\nEOT\n",
+      "a = <<EOT\nEOTX\nEOT\n",
+      "a = 1 b = 2\n",
+      "a = 1\n+ 2\n",
+      "a = x\n.y\n",
+      "a = f\n(1)\n",
+      "a = x\n[0]\n",
+      "a = x\n? 1 : 2\n",
+      "a\n= 1\n",
+      "a = # c\n1\n",
+      "a = 1 + # c\n2\n",
+      "a = (# c\n1)\n",
+      "a = x[# c\n0]\n",
+      "a = [for x in xs : x if # c\n x]\n",
+      "a = \"${ # c\n x}\"\n",
+      "resource\n\"x\" {}\n",
+      "resource \"x\"\n{}\n",
+      "a {} b {}\n",
+      "a = \"${x}\" {}\n",
+      "label \"a${b}\" {}\n",
+      "{ \"json\": 1 }\n",
+      "a = 1 & 2\n",
+      "a = 1 | 2\n",
+      "a = @\n",
+      "\xC3\xA9 = 1\n",
+      "a\xC3\xA9 = 1\n",
+      "/* unclosed\n",
+      "a = [for x in xs]\n",
+      "a = {for k, v in m : k}\n",
+      "a = \"x\ny\"\n",
+  };
+  for (const char* s : snippets) {
+    Outcome o = parse_both(s);
+    EXPECT_FALSE(o.fast_accepted) << s;
+  }
+}
+
+TEST(HclFastParser, DeepNestingGivesUpWithoutCrashing) {
+  for (const std::string& open : {std::string("["), std::string("("), std::string("{a="), std::string("-"),
+                                  std::string("f("), std::string("\"${"), std::string("x ? ")}) {
+    std::string s = "a = ";
+    for (int i = 0; i < 5000; ++i) s += open;
+    s += "1\n";
+    model::SourceFile file(0, "deep.tf", s);
+    EXPECT_FALSE(parse_hcl_fast(file).has_value()) << open;
+  }
+  std::string chain = "a = 1";
+  for (int i = 0; i < 5000; ++i) chain += " + 1";
+  model::SourceFile file(0, "chain.tf", chain + "\n");
+  EXPECT_FALSE(parse_hcl_fast(file).has_value());
+  std::string blocks;
+  for (int i = 0; i < 5000; ++i) blocks += "b {\n";
+  model::SourceFile nested(0, "blocks.tf", blocks);
+  EXPECT_FALSE(parse_hcl_fast(nested).has_value());
+}
+
+// Nesting the fast parser accepts never reaches the tree-sitter builder's depth diagnostic.
+TEST(HclFastParser, AcceptedNestingStaysUnderTreeSitterLimit) {
+  for (const std::string& open : {std::string("["), std::string("("), std::string("{a="), std::string("-"),
+                                  std::string("f("), std::string("\"${"), std::string("x ? ")}) {
+    std::string close = open == "[" ? "]" : open == "(" || open == "f(" ? ")" : open == "{a=" ? "}"
+                                          : open == "\"${"                  ? "}\""
+                                          : open == "x ? "                  ? " : 2"
+                                                                            : "";
+    for (int n = 1; n < 120; ++n) {
+      std::string s = "a = ";
+      for (int i = 0; i < n; ++i) s += open;
+      s += "1";
+      for (int i = 0; i < n; ++i) s += close;
+      s += "\n";
+      Outcome o = parse_both(s);
+      if (!o.fast_accepted) break;
+      EXPECT_TRUE(o.tree_sitter_clean) << open << " x" << n;
+      EXPECT_EQ(o.fast_dump, o.tree_sitter_dump) << open << " x" << n;
+    }
+  }
+}
+
+TEST(HclFastParser, ParseHclFallsBackWithTreeSitterDiagnostics) {
+  model::SourceFile file(0, "main.tf", "a = 1\nb = }\n");
+  std::vector<model::Diagnostic> diags;
+  HclFile parsed = parse_hcl(file, diags);
+  ASSERT_FALSE(diags.empty());
+  EXPECT_NE(diags[0].message.find("syntax error"), std::string::npos);
+  std::vector<model::Diagnostic> ts_diags;
+  parse_hcl_tree_sitter(file, ts_diags);
+  ASSERT_EQ(diags.size(), ts_diags.size());
+  EXPECT_EQ(diags[0].message, ts_diags[0].message);
+  EXPECT_EQ(diags[0].span.begin, ts_diags[0].span.begin);
+}
+
+}  // namespace
+}  // namespace gclint::terraform
