@@ -41,15 +41,48 @@ size_t expectation_start(std::string_view line) {
   return std::string_view::npos;
 }
 
-void write_samples(std::ostringstream& md, const std::vector<DocSample>& samples) {
+// The minimal pair (bad.tf, bad.yaml, …) is the example; the JSON twin of a YAML template says nothing new.
+bool is_minimal_sample(const std::string& name, const std::vector<DocSample>& samples) {
+  if (name.find('/') != std::string::npos || std::count(name.begin(), name.end(), '.') != 1) return false;
+  if (name.ends_with(".json")) {
+    std::string yaml = name.substr(0, name.size() - 4) + "yaml";
+    for (const auto& other : samples) {
+      if (other.name == yaml) return false;
+    }
+  }
+  return true;
+}
+
+void write_samples(std::ostringstream& md, const std::string& check_id, const std::vector<DocSample>& samples) {
   if (samples.empty()) {
     md << "_No sample yet._\n\n";
     return;
   }
+  std::vector<const DocSample*> shown;
+  std::vector<std::string> more;
   for (const auto& sample : samples) {
-    md << "`" << sample.name << "`\n\n```" << fence_language(sample.name) << "\n" << sample.text;
-    if (!sample.text.empty() && sample.text.back() != '\n') md << "\n";
+    if (is_minimal_sample(sample.name, samples)) {
+      shown.push_back(&sample);
+    } else {
+      std::string top = sample.name.substr(0, sample.name.find('/'));
+      if (more.empty() || more.back() != top) more.push_back(top);
+    }
+  }
+  if (shown.empty()) {
+    shown.push_back(&samples.front());
+    more.erase(more.begin());
+  }
+  for (const DocSample* sample : shown) {
+    md << "`" << sample->name << "`\n\n```" << fence_language(sample->name) << "\n" << sample->text;
+    if (!sample->text.empty() && sample->text.back() != '\n') md << "\n";
     md << "```\n\n";
+  }
+  if (!more.empty()) {
+    md << "More cases:";
+    for (size_t i = 0; i < more.size(); ++i) {
+      md << (i ? ", " : " ") << "[" << more[i] << "](../../fixtures/" << check_id << "/" << more[i] << ")";
+    }
+    md << "\n\n";
   }
 }
 
@@ -154,9 +187,9 @@ std::string check_doc_markdown(const engine::Check& check, const std::vector<Doc
   md << "## Why\n\n";
   write_text(md, check.description);
   md << "## Bad\n\n";
-  write_samples(md, bad);
+  write_samples(md, check.id, bad);
   md << "## Good\n\n";
-  write_samples(md, good);
+  write_samples(md, check.id, good);
   md << "## Fix\n\n";
   write_text(md, check.remediation);
   md << "## Requirements\n\n";

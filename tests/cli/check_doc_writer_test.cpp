@@ -52,6 +52,29 @@ TEST(CheckDocMarkdownTest, HasEverySectionInOrder) {
   EXPECT_NE(md.find("[checks/encryption/GC-ENC-001.yaml](../../checks/encryption/GC-ENC-001.yaml)"), std::string::npos);
 }
 
+TEST(CheckDocMarkdownTest, ShowsTheMinimalPairAndLinksTheOtherCases) {
+  std::string md = check_doc_markdown(sample_check(),
+                                      {{"bad.json", "{\"json\": 1}\n"},
+                                       {"bad.local-module/main.tf", "module_main\n"},
+                                       {"bad.local-module/modules/x.tf", "module_x\n"},
+                                       {"bad.separate-sse.tf", "separate\n"},
+                                       {"bad.tf", "minimal_tf\n"},
+                                       {"bad.yaml", "minimal_yaml\n"}},
+                                      {{"good.unknown-var.tf", "only_case\n"}});
+  EXPECT_NE(md.find("minimal_tf"), std::string::npos);
+  EXPECT_NE(md.find("minimal_yaml"), std::string::npos);
+  EXPECT_EQ(md.find("separate\n"), std::string::npos);  // linked, not shown
+  EXPECT_EQ(md.find("module_main"), std::string::npos);
+  EXPECT_EQ(md.find("{\"json\": 1}"), std::string::npos);  // the YAML twin is shown instead
+  EXPECT_NE(md.find("More cases: [bad.json](../../fixtures/GC-ENC-001/bad.json), "
+                    "[bad.local-module](../../fixtures/GC-ENC-001/bad.local-module), "
+                    "[bad.separate-sse.tf](../../fixtures/GC-ENC-001/bad.separate-sse.tf)"),
+            std::string::npos)
+      << md;
+  // With no minimal sample, the first case is shown rather than nothing.
+  EXPECT_NE(md.find("only_case"), std::string::npos);
+}
+
 TEST(CheckIndexMarkdownTest, ByFamilyAndRequirement) {
   engine::Check a = sample_check();
   engine::Check b = sample_check();
