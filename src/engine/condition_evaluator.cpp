@@ -453,7 +453,7 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
         }
         return false;
       case Op::kMatches: {
-        const RE2* regex = c.regex.get();
+        const RE2* regex = c.regex ? c.regex->get() : nullptr;
         if (c.operand.kind == Operand::Kind::kParam && env_.param_regexes != nullptr) {
           auto it = env_.param_regexes->find(c.operand.name);
           if (it != env_.param_regexes->end()) regex = it->second.get();
@@ -760,7 +760,8 @@ Outcome ConditionEvaluator::evaluate_predicate(const Condition& c, const Value& 
 const Value* ConditionEvaluator::embedded_json(const Value& text) const {
   auto [it, inserted] = parsed_strings_.try_emplace(&text);
   if (inserted) {
-    if (std::optional<Value> parsed = parse_embedded_json(text)) it->second = std::make_unique<Value>(std::move(*parsed));
+    if (std::optional<Value> parsed = parse_embedded_json(text))
+      it->second = std::make_unique<Value>(std::move(*parsed));
   }
   return it->second.get();
 }

@@ -7,6 +7,7 @@
 
 #include "engine/attribute_path.h"
 #include "engine/cidr.h"
+#include "engine/lazy_regex.h"
 #include "engine/predicate.h"
 #include "model/finding.h"
 #include "model/resource.h"
@@ -69,7 +70,7 @@ struct Condition {
   bool negated = false;
   AttributePath path;
   Operand operand;
-  std::shared_ptr<const re2::RE2> regex;
+  std::shared_ptr<const LazyRegex> regex;
   /// all/any: the children; not/some/every/none: one child; references/referenced_by: the optional `where`.
   std::vector<Condition> children;
   /// ports: paths relative to the current element and the ranges to test.

@@ -12,6 +12,7 @@
 
 #include "engine/embedded_checks.h"
 #include "engine/match_program.h"
+#include "engine/rule_node.h"
 #include "engine/rule_pack.h"
 #include "engine/spelling.h"
 #include "engine/yaml_node_value.h"
@@ -80,11 +81,14 @@ bool contains(const std::vector<std::string_view>& list, std::string_view word) 
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+const RuleNode kAbsent;
+
 class RuleParser {
  public:
   RuleParser(const model::SourceFile& file, bool builtin, std::vector<model::Diagnostic>& diagnostics)
       : file_(file), builtin_(builtin), diagnostics_(diagnostics) {}
 
+  /// Reads the file with yaml-cpp (user rule files): YAML errors keep their exact position.
   std::optional<Check> parse() {
     YAML::Node root;
     try {
@@ -94,7 +98,14 @@ class RuleParser {
       error(model::Span{file_.id(), pos, pos + 1}, "YAML syntax error: " + e.msg);
       return std::nullopt;
     }
-    if (!root.IsMap()) {
+    return parse(rule_node_from_yaml(root, file_.id()));
+  }
+
+  /// Validates and compiles a tree read from this file. With `lazy_regexes`, `matches` patterns are compiled
+  /// on first use (the embedded pack, whose patterns the tests compile).
+  std::optional<Check> parse(const RuleNode& root, bool lazy_regexes = false) {
+    lazy_regexes_ = lazy_regexes;
+    if (!root.is_map()) {
       error(model::Span{file_.id(), 0, 0}, "a rule file must be a mapping with the keys of docs/rule-format.md");
       return std::nullopt;
     }
@@ -103,53 +114,48 @@ class RuleParser {
     check.builtin = builtin_;
     std::filesystem::path path(file_.path());
     check.family = path.parent_path().filename().string();
-    try {
-      parse_check(root, check);
-    } catch (const YAML::Exception& e) {
-      uint32_t pos = e.mark.pos >= 0 ? static_cast<uint32_t>(e.mark.pos) : 0;
-      error(model::Span{file_.id(), pos, pos + 1}, e.msg);
-    }
+    parse_check(root, check);
     if (failed_) return std::nullopt;
     return check;
   }
 
  private:
-  model::Span span(const YAML::Node& node) const { return yaml_span(node, file_.id()); }
+  model::Span span(const RuleNode& node) const { return node.span.valid() ? node.span : model::Span{file_.id(), 0, 0}; }
 
   void error(model::Span where, std::string message) {
     failed_ = true;
     diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kError, where, std::move(message)});
   }
-  void error(const YAML::Node& node, std::string message) { error(span(node), std::move(message)); }
+  void error(const RuleNode& node, std::string message) { error(span(node), std::move(message)); }
 
-  std::optional<std::string> string_of(const YAML::Node& node, std::string_view what) {
-    if (!node.IsScalar()) {
+  std::optional<std::string> string_of(const RuleNode& node, std::string_view what) {
+    if (!node.is_scalar()) {
       error(node, std::string(what) + " must be a string");
       return std::nullopt;
     }
-    return node.Scalar();
+    return node.text;
   }
 
-  std::vector<std::string> strings_of(const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> strings_of(const RuleNode& node, std::string_view what) {
     std::vector<std::string> out;
-    if (!node.IsSequence()) {
+    if (!node.is_sequence()) {
       error(node, std::string(what) + " must be a list of strings");
       return out;
     }
-    for (const auto& item : node) {
+    for (const auto& item : node.items) {
       if (auto s = string_of(item, what)) out.push_back(*s);
     }
     return out;
   }
 
-  model::LocalizedText text_of(const YAML::Node& node, std::string_view what) {
+  model::LocalizedText text_of(const RuleNode& node, std::string_view what) {
     model::LocalizedText text;
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
       error(node, std::string(what) + " must be a mapping {ja: ..., en: ...}");
       return text;
     }
-    for (const auto& entry : node) {
-      std::string key = entry.first.Scalar();
+    for (const auto& entry : node.entries) {
+      std::string key = entry.first.text;
       if (key == "ja") {
         if (auto s = string_of(entry.second, what)) text.ja = *s;
       } else if (key == "en") {
@@ -163,13 +169,13 @@ class RuleParser {
     return text;
   }
 
-  void parse_check(const YAML::Node& root, Check& check) {
+  void parse_check(const RuleNode& root, Check& check) {
     std::set<std::string> seen;
-    YAML::Node match_node;
+    const RuleNode* match_node = &kAbsent;
     bool has_match = false;
-    for (const auto& entry : root) {
-      std::string key = entry.first.Scalar();
-      const YAML::Node& value = entry.second;
+    for (const auto& entry : root.entries) {
+      std::string key = entry.first.text;
+      const RuleNode& value = entry.second;
       if (!contains(kTopKeys, key)) {
         error(entry.first, unknown_word_message("key", key, kTopKeys));
         continue;
@@ -177,7 +183,7 @@ class RuleParser {
       seen.insert(key);
       if (key == "id") {
         if (auto s = string_of(value, "id")) check.id = *s;
-        id_node_ = value;
+        id_node_ = &value;
       } else if (key == "name") {
         if (auto s = string_of(value, "name")) check.name = *s;
         static const RE2 kSlug("^[a-z0-9]+(-[a-z0-9]+)*$");
@@ -191,19 +197,19 @@ class RuleParser {
       } else if (key == "severity") {
         check.severity = severity_of(value);
       } else if (key == "severity_by_tier") {
-        if (!value.IsMap()) {
+        if (!value.is_map()) {
           error(value, "severity_by_tier must be a mapping {tier: SEVERITY}");
           continue;
         }
-        for (const auto& item : value) {
-          std::string tier = item.first.Scalar();
+        for (const auto& item : value.entries) {
+          std::string tier = item.first.text;
           if (!contains(kTiers, tier)) error(item.first, unknown_word_message("tier", tier, kTiers));
           check.severity_by_tier[tier] = severity_of(item.second);
         }
       } else if (key == "tiers") {
         check.tiers = strings_of(value, "tiers");
         size_t i = 0;
-        for (const auto& item : value) {
+        for (const auto& item : value.items) {
           if (i < check.tiers.size() && !contains(kTiers, check.tiers[i])) {
             error(item, unknown_word_message("tier", check.tiers[i], kTiers));
           }
@@ -214,11 +220,12 @@ class RuleParser {
       } else if (key == "aliases") {
         check.aliases = strings_of(value, "aliases");
       } else if (key == "references") {
-        if (!value.IsMap()) {
+        if (!value.is_map()) {
           error(value, "references must be a mapping {source: [ids]}");
           continue;
         }
-        for (const auto& item : value) check.references[item.first.Scalar()] = strings_of(item.second, "references");
+        for (const auto& item : value.entries)
+          check.references[item.first.text] = strings_of(item.second, "references");
       } else if (key == "links") {
         check.links = strings_of(value, "links");
       } else if (key == "title") {
@@ -230,13 +237,13 @@ class RuleParser {
       } else if (key == "message") {
         check.message = text_of(value, "message");
       } else if (key == "params") {
-        if (!value.IsMap()) {
+        if (!value.is_map()) {
           error(value, "params must be a mapping {name: default}");
           continue;
         }
-        for (const auto& item : value) check.params[item.first.Scalar()] = yaml_to_value(item.second, file_.id());
+        for (const auto& item : value.entries) check.params[item.first.text] = rule_node_value(item.second);
       } else if (key == "match") {
-        match_node = value;
+        match_node = &value;
         has_match = true;
       }
     }
@@ -247,17 +254,17 @@ class RuleParser {
       }
     }
     validate_id(check);
-    if (has_match) check.program = parse_match(match_node, check);
+    if (has_match) check.program = parse_match(*match_node, check);
   }
 
-  model::Severity severity_of(const YAML::Node& node) {
-    if (!node.IsScalar()) {
+  model::Severity severity_of(const RuleNode& node) {
+    if (!node.is_scalar()) {
       error(node, "severity must be one of CRITICAL, HIGH, MEDIUM, LOW");
       return model::Severity::kMedium;
     }
-    auto severity = model::parse_severity(node.Scalar());
-    if (!severity || *severity == model::Severity::kInfo || node.Scalar() != model::severity_name(*severity)) {
-      error(node, unknown_word_message("severity", node.Scalar(), {"CRITICAL", "HIGH", "MEDIUM", "LOW"}));
+    auto severity = model::parse_severity(node.text);
+    if (!severity || *severity == model::Severity::kInfo || node.text != model::severity_name(*severity)) {
+      error(node, unknown_word_message("severity", node.text, {"CRITICAL", "HIGH", "MEDIUM", "LOW"}));
       return model::Severity::kMedium;
     }
     return *severity;
@@ -267,33 +274,33 @@ class RuleParser {
     if (check.id.empty()) return;
     static const RE2 kId("^[A-Z][A-Z0-9]*-[A-Z0-9]+-[0-9]{3}$");
     if (!RE2::FullMatch(check.id, kId)) {
-      error(id_node_, "id '" + check.id + "' must look like PREFIX-FAM-NNN (e.g. GC-ENC-002)");
+      error(*id_node_, "id '" + check.id + "' must look like PREFIX-FAM-NNN (e.g. GC-ENC-002)");
       return;
     }
     bool gc = check.id.rfind("GC-", 0) == 0;
     if (builtin_) {
-      if (!gc) error(id_node_, "checks of the built-in pack use the GC- prefix");
+      if (!gc) error(*id_node_, "checks of the built-in pack use the GC- prefix");
       std::string stem = std::filesystem::path(file_.path()).stem().string();
-      if (stem != check.id) error(id_node_, "id '" + check.id + "' does not match the file name '" + stem + ".yaml'");
+      if (stem != check.id) error(*id_node_, "id '" + check.id + "' does not match the file name '" + stem + ".yaml'");
     } else if (gc) {
-      error(id_node_, "the GC- prefix is reserved for the built-in pack; give user checks their own prefix");
+      error(*id_node_, "the GC- prefix is reserved for the built-in pack; give user checks their own prefix");
     }
   }
 
-  std::shared_ptr<const MatchProgram> parse_match(const YAML::Node& node, Check& check) {
+  std::shared_ptr<const MatchProgram> parse_match(const RuleNode& node, Check& check) {
     auto program = std::make_shared<MatchProgram>();
-    if (!node.IsSequence() || node.size() == 0) {
+    if (!node.is_sequence() || node.size() == 0) {
       error(node, "match must be a non-empty list of match blocks");
       return program;
     }
-    for (const auto& block_node : node) {
+    for (const auto& block_node : node.items) {
       if (auto block = parse_block(block_node, check)) program->blocks.push_back(std::move(*block));
     }
     return program;
   }
 
-  std::optional<MatchBlock> parse_block(const YAML::Node& node, Check& check) {
-    if (!node.IsMap()) {
+  std::optional<MatchBlock> parse_block(const RuleNode& node, Check& check) {
+    if (!node.is_map()) {
       error(node, "a match block must be a mapping");
       return std::nullopt;
     }
@@ -301,9 +308,9 @@ class RuleParser {
     block.span = span(node);
     std::string format;
     bool have_condition = false;
-    for (const auto& entry : node) {
-      std::string key = entry.first.Scalar();
-      const YAML::Node& value = entry.second;
+    for (const auto& entry : node.entries) {
+      std::string key = entry.first.text;
+      const RuleNode& value = entry.second;
       if (!contains(kBlockKeys, key)) {
         error(entry.first, unknown_word_message("match key", key, kBlockKeys));
         continue;
@@ -362,22 +369,22 @@ class RuleParser {
     return block;
   }
 
-  std::optional<AttributePath> path_of(const YAML::Node& node) {
-    if (!node.IsScalar()) {
+  std::optional<AttributePath> path_of(const RuleNode& node) {
+    if (!node.is_scalar()) {
       error(node, "a path must be a string");
       return std::nullopt;
     }
     std::string problem;
-    auto path = parse_attribute_path(node.Scalar(), problem);
+    auto path = parse_attribute_path(node.text, problem);
     if (!path) error(node, problem);
     return path;
   }
 
-  std::optional<Operand> operand_of(const YAML::Node& node, const Check& check) {
+  std::optional<Operand> operand_of(const RuleNode& node, const Check& check) {
     Operand operand;
-    if (node.IsMap() && node.size() == 1) {
-      auto entry = *node.begin();
-      std::string key = entry.first.Scalar();
+    if (node.is_map() && node.size() == 1) {
+      const auto& entry = node.entries.front();
+      std::string key = entry.first.text;
       if (key == "param" || key == "config") {
         auto name = string_of(entry.second, key);
         if (!name) return std::nullopt;
@@ -400,44 +407,44 @@ class RuleParser {
         return operand;
       }
     }
-    operand.literal = yaml_to_value(node, file_.id());
+    operand.literal = rule_node_value(node);
     return operand;
   }
 
-  std::optional<Condition> parse_condition(const YAML::Node& node, const Check& check, int depth) {
+  std::optional<Condition> parse_condition(const RuleNode& node, const Check& check, int depth) {
     if (depth > 32) {
       error(node, "conditions nest too deeply");
       return std::nullopt;
     }
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
       error(node, "a condition must be a mapping with one operator");
       return std::nullopt;
     }
     Condition c;
     c.span = span(node);
-    YAML::Node op_key;
-    YAML::Node op_value;
-    YAML::Node path_node;
-    YAML::Node args_node;
-    YAML::Node overlaps_node;
+    const RuleNode* op_key_at = &kAbsent;
+    const RuleNode* op_value_at = &kAbsent;
+    const RuleNode* path_at = &kAbsent;
+    const RuleNode* args_at = &kAbsent;
+    const RuleNode* overlaps_at = &kAbsent;
     bool has_path = false;
     bool has_args = false;
     bool has_overlaps = false;
     std::string op_name;
-    for (const auto& entry : node) {
-      std::string key = entry.first.Scalar();
+    for (const auto& entry : node.entries) {
+      std::string key = entry.first.text;
       if (key == "path") {
-        path_node = entry.second;
+        path_at = &entry.second;
         has_path = true;
         continue;
       }
       if (key == "args") {
-        args_node = entry.second;
+        args_at = &entry.second;
         has_args = true;
         continue;
       }
       if (key == "overlaps") {
-        overlaps_node = entry.second;
+        overlaps_at = &entry.second;
         has_overlaps = true;
         continue;
       }
@@ -451,14 +458,19 @@ class RuleParser {
         return std::nullopt;
       }
       op_name = key;
-      op_key = entry.first;
-      op_value = entry.second;
+      op_key_at = &entry.first;
+      op_value_at = &entry.second;
     }
+    const RuleNode& op_key = *op_key_at;
+    const RuleNode& op_value = *op_value_at;
+    const RuleNode& path_node = *path_at;
+    const RuleNode& args_node = *args_at;
+    const RuleNode& overlaps_node = *overlaps_at;
     if (op_name.empty()) {
       error(node, "condition has no operator");
       return std::nullopt;
     }
-    auto reject = [&](const YAML::Node& n, bool present, std::string_view key) {
+    auto reject = [&](const RuleNode& n, bool present, std::string_view key) {
       if (present) error(n, "'" + std::string(key) + "' does not go with '" + op_name + "'");
     };
     if (op_name != "predicate") reject(args_node, has_args, "args");
@@ -467,11 +479,11 @@ class RuleParser {
     if (op_name == "all" || op_name == "any") {
       reject(path_node, has_path, "path");
       c.op = op_name == "all" ? Op::kAll : Op::kAny;
-      if (!op_value.IsSequence() || op_value.size() == 0) {
+      if (!op_value.is_sequence() || op_value.size() == 0) {
         error(op_value, op_name + " takes a non-empty list of conditions");
         return std::nullopt;
       }
-      for (const auto& child : op_value) {
+      for (const auto& child : op_value.items) {
         auto parsed = parse_condition(child, check, depth + 1);
         if (!parsed) return std::nullopt;
         c.children.push_back(std::move(*parsed));
@@ -519,18 +531,18 @@ class RuleParser {
       c.predicate = entry->fn;
       c.predicate_name = *name;
       if (has_args) {
-        if (!args_node.IsMap()) {
+        if (!args_node.is_map()) {
           error(args_node, "args must be a mapping");
           return std::nullopt;
         }
-        for (const auto& arg : args_node) {
-          std::string key = arg.first.Scalar();
+        for (const auto& arg : args_node.entries) {
+          std::string key = arg.first.text;
           if (!contains(entry->arg_names, key)) {
             error(arg.first, unknown_word_message("argument of predicate " + *name, key, entry->arg_names));
             return std::nullopt;
           }
         }
-        c.args = yaml_to_value(args_node, file_.id());
+        c.args = rule_node_value(args_node);
       }
       return c;
     }
@@ -557,12 +569,11 @@ class RuleParser {
     bool boolean_flag =
         c.op == Op::kExists || c.op == Op::kEmpty || c.op == Op::kCidrIsAny || c.op == Op::kCidrIsPublic;
     if (boolean_flag) {
-      if (!op_value.IsScalar() || !yaml_is_plain(op_value) ||
-          (op_value.Scalar() != "true" && op_value.Scalar() != "false")) {
+      if (!op_value.is_scalar() || !op_value.plain || (op_value.text != "true" && op_value.text != "false")) {
         error(op_value, "'" + op_name + "' takes true or false");
         return std::nullopt;
       }
-      if (op_value.Scalar() == "false") c.negated = !c.negated;
+      if (op_value.text == "false") c.negated = !c.negated;
       return c;
     }
     auto operand = operand_of(op_value, check);
@@ -584,12 +595,16 @@ class RuleParser {
           error(op_value, "'" + op_name + "' takes an RE2 pattern string or a string parameter");
           return std::nullopt;
         }
-        auto regex = std::make_shared<RE2>(pattern->text, RE2::Quiet);
+        if (lazy_regexes_) {
+          c.regex = std::make_shared<const LazyRegex>(pattern->text);
+          break;
+        }
+        auto regex = std::make_unique<const RE2>(pattern->text, RE2::Quiet);
         if (!regex->ok()) {
           error(op_value, "invalid RE2 pattern: " + regex->error());
           return std::nullopt;
         }
-        c.regex = std::move(regex);
+        c.regex = std::make_shared<const LazyRegex>(std::move(regex));
         break;
       }
       case Op::kGt:
@@ -603,8 +618,7 @@ class RuleParser {
         break;
       case Op::kType:
         if (!is_literal || !literal.is_string() || !contains(kTypeNames, literal.text)) {
-          error(op_value,
-                unknown_word_message("type", literal.is_string() ? literal.text : op_value.Scalar(), kTypeNames));
+          error(op_value, unknown_word_message("type", literal.is_string() ? literal.text : op_value.text, kTypeNames));
           return std::nullopt;
         }
         break;
@@ -631,8 +645,8 @@ class RuleParser {
     return c;
   }
 
-  bool parse_relation(Condition& c, const YAML::Node& node, const Check& check, int depth) {
-    if (!node.IsMap()) {
+  bool parse_relation(Condition& c, const RuleNode& node, const Check& check, int depth) {
+    if (!node.is_map()) {
       error(node, "'" + std::string(c.op == Op::kReferences ? "references" : "referenced_by") + "' takes a mapping");
       return false;
     }
@@ -640,8 +654,8 @@ class RuleParser {
     std::vector<std::string_view> keys = references ? std::vector<std::string_view>{"path", "types", "where"}
                                                     : std::vector<std::string_view>{"types", "via", "where"};
     bool have_path = false;
-    for (const auto& entry : node) {
-      std::string key = entry.first.Scalar();
+    for (const auto& entry : node.entries) {
+      std::string key = entry.first.text;
       if (!contains(keys, key)) {
         error(entry.first, unknown_word_message("key", key, keys));
         return false;
@@ -674,13 +688,13 @@ class RuleParser {
     return true;
   }
 
-  bool parse_ports(Condition& c, const YAML::Node& node, const YAML::Node* overlaps_ptr) {
-    if (!node.IsMap()) {
+  bool parse_ports(Condition& c, const RuleNode& node, const RuleNode* overlaps_ptr) {
+    if (!node.is_map()) {
       error(node, "ports takes a mapping {from: PATH, to: PATH, protocol: PATH}");
       return false;
     }
-    for (const auto& entry : node) {
-      std::string key = entry.first.Scalar();
+    for (const auto& entry : node.entries) {
+      std::string key = entry.first.text;
       auto path = path_of(entry.second);
       if (!path) return false;
       if (key == "from") {
@@ -698,12 +712,12 @@ class RuleParser {
       error(node, "ports needs from:");
       return false;
     }
-    if (overlaps_ptr == nullptr || !overlaps_ptr->IsSequence() || overlaps_ptr->size() == 0) {
+    if (overlaps_ptr == nullptr || !overlaps_ptr->is_sequence() || overlaps_ptr->size() == 0) {
       error(overlaps_ptr ? *overlaps_ptr : node, "ports needs overlaps: [ports or \"from-to\" ranges]");
       return false;
     }
-    for (const auto& item : *overlaps_ptr) {
-      model::Value v = yaml_to_value(item, file_.id());
+    for (const auto& item : overlaps_ptr->items) {
+      model::Value v = rule_node_value(item);
       PortRange range;
       bool ok = false;
       if (v.is_number() && v.number >= 0 && v.number <= 65535) {
@@ -730,7 +744,8 @@ class RuleParser {
   const model::SourceFile& file_;
   bool builtin_;
   std::vector<model::Diagnostic>& diagnostics_;
-  YAML::Node id_node_;
+  const RuleNode* id_node_ = &kAbsent;
+  bool lazy_regexes_ = false;
   bool failed_ = false;
 };
 
@@ -749,12 +764,24 @@ std::optional<Check> load_rule(const model::SourceFile& file, bool builtin,
   return RuleParser(file, builtin, diagnostics).parse();
 }
 
+std::optional<Check> load_rule_tree(const model::SourceFile& file, const RuleNode& root, bool builtin,
+                                    std::vector<model::Diagnostic>& diagnostics) {
+  return RuleParser(file, builtin, diagnostics).parse(root, builtin);
+}
+
 RulePack RulePack::embedded(model::SourceSet& sources, std::vector<model::Diagnostic>& diagnostics) {
   RulePack pack;
   for (const EmbeddedFile& file : embedded_check_files()) {
     uint32_t id = sources.find(file.path);
     if (id == model::Span::kNoFile) id = sources.add(std::string(file.path), std::string(file.content));
-    pack.load_file(id, true, sources, diagnostics);
+    // The build compiled the YAML into a tree with yaml-cpp's positions; reading that skips the YAML scanner,
+    // which costs far more than everything else at start-up.
+    std::optional<RuleNode> tree = decode_rule_node(file.compiled, id);
+    if (!tree) {
+      pack.load_file(id, true, sources, diagnostics);
+      continue;
+    }
+    pack.add(load_rule_tree(sources.file(id), *tree, true, diagnostics), id, diagnostics);
   }
   return pack;
 }
@@ -791,8 +818,10 @@ void RulePack::load_directory(const std::string& dir, model::SourceSet& sources,
 
 void RulePack::load_file(uint32_t file_id, bool builtin, model::SourceSet& sources,
                          std::vector<model::Diagnostic>& diagnostics) {
-  const model::SourceFile& file = sources.file(file_id);
-  auto check = load_rule(file, builtin, diagnostics);
+  add(load_rule(sources.file(file_id), builtin, diagnostics), file_id, diagnostics);
+}
+
+void RulePack::add(std::optional<Check> check, uint32_t file_id, std::vector<model::Diagnostic>& diagnostics) {
   if (!check) return;
   for (const std::string& name : [&] {
          std::vector<std::string> names = check->aliases;

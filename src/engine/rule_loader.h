@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "engine/rule_node.h"
 #include "model/diagnostic.h"
 #include "model/source_set.h"
 
@@ -14,5 +15,10 @@ namespace gclint::engine {
 /// `builtin` rule files must be named for their ID; user rule files may not use the GC- prefix.
 std::optional<Check> load_rule(const model::SourceFile& file, bool builtin,
                                std::vector<model::Diagnostic>& diagnostics);
+
+/// The same for a tree already read from `file` (the embedded pack's compiled form; spans point into `file`).
+/// Built-in rules compile their `matches` patterns on first use; load_rule compiles and checks them here.
+std::optional<Check> load_rule_tree(const model::SourceFile& file, const RuleNode& root, bool builtin,
+                                    std::vector<model::Diagnostic>& diagnostics);
 
 }  // namespace gclint::engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ class RulePack {
   const Check* find(std::string_view id) const;
 
  private:
+  void add(std::optional<Check> check, uint32_t file_id, std::vector<model::Diagnostic>& diagnostics);
+
   std::vector<Check> checks_;
 };
 

@@ -14,7 +14,7 @@ namespace gclint::engine {
 model::Span yaml_span(const YAML::Node& node, uint32_t file);
 
 /// A yaml-cpp node as a Value; plain scalars resolve per the YAML core schema, quoted ones stay strings.
-model::Value yaml_to_value(const YAML::Node& node, uint32_t file, int depth = 0);
+model::Value yaml_to_value(const YAML::Node& node, uint32_t file);
 
 /// True for a plain (unquoted) scalar.
 bool yaml_is_plain(const YAML::Node& node);

@@ -1,9 +1,11 @@
 #include "engine/rule_loader.h"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "engine/embedded_checks.h"
 #include "engine/match_program.h"
+#include "engine/rule_node.h"
 #include "engine/rule_pack.h"
 
 namespace gclint::engine {
@@ -160,6 +162,57 @@ TEST(RulePack, EmbeddedPackLoadsCleanly) {
     ADD_FAILURE() << sources.path_of(d.span) << ":" << pos.line << ":" << pos.column << ": " << d.message;
   }
   EXPECT_EQ(pack.checks().size(), embedded_check_files().size());
+}
+
+bool same_tree(const RuleNode& a, const RuleNode& b) {
+  if (a.kind != b.kind || a.plain != b.plain || a.text != b.text || a.span.file != b.span.file ||
+      a.span.begin != b.span.begin || a.span.end != b.span.end || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (!same_tree(a.items[i], b.items[i])) return false;
+  }
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    if (!same_tree(a.entries[i].first, b.entries[i].first) || !same_tree(a.entries[i].second, b.entries[i].second))
+      return false;
+  }
+  return true;
+}
+
+TEST(RuleNode, CompactFormRoundTripsAndRejectsDamage) {
+  RuleNode tree = rule_node_from_yaml(YAML::Load("a: [1, 'x', {b: ~}]\nc: \"quoted\"\nd:\n"), 7);
+  std::string compact = encode_rule_node(tree);
+  auto back = decode_rule_node(compact, 7);
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(same_tree(tree, *back));
+  EXPECT_FALSE(back->entries[1].second.plain);
+  EXPECT_EQ(rule_node_value(*back).to_json(), "{\"a\":[1,\"x\",{\"b\":null}],\"c\":\"quoted\",\"d\":null}");
+  for (size_t cut = 0; cut < compact.size(); ++cut) EXPECT_FALSE(decode_rule_node(compact.substr(0, cut), 7)) << cut;
+  EXPECT_FALSE(decode_rule_node(compact + "x", 7));
+  EXPECT_FALSE(decode_rule_node("m\x01\x01\xff\xff\xff\xff\x0f", 7));  // a count larger than the data
+}
+
+TEST(RulePack, EmbeddedCompiledTreesMatchTheYaml) {
+  for (const EmbeddedFile& file : embedded_check_files()) {
+    auto compiled = decode_rule_node(file.compiled, 3);
+    ASSERT_TRUE(compiled) << file.path;
+    EXPECT_TRUE(same_tree(*compiled, rule_node_from_yaml(YAML::Load(std::string(file.content)), 3))) << file.path;
+  }
+}
+
+TEST(RulePack, EmbeddedRulesLoadFromTheirYamlWithEveryPatternCompiled) {
+  // RulePack::embedded compiles `matches` patterns on first use; the YAML path compiles and checks them all.
+  model::SourceSet sources;
+  for (const EmbeddedFile& file : embedded_check_files()) {
+    uint32_t id = sources.add(std::string(file.path), std::string(file.content));
+    std::vector<model::Diagnostic> diagnostics;
+    EXPECT_TRUE(load_rule(sources.file(id), true, diagnostics)) << file.path;
+    for (const auto& d : diagnostics) {
+      auto pos = sources.begin_of(d.span);
+      ADD_FAILURE() << file.path << ":" << pos.line << ":" << pos.column << ": " << d.message;
+    }
+  }
 }
 
 }  // namespace
