@@ -152,7 +152,9 @@ ScanResult run_scan(const ScanOptions& options) {
   // Rule pack: embedded plus --checks directories; a broken rule file is a configuration error.
   {
     std::vector<model::Diagnostic> rule_diagnostics;
-    result.pack = std::make_unique<engine::RulePack>(engine::RulePack::embedded(sources, rule_diagnostics));
+    result.pack = options.rule_pack != nullptr
+                      ? std::make_unique<engine::RulePack>(*options.rule_pack)
+                      : std::make_unique<engine::RulePack>(engine::RulePack::embedded(sources, rule_diagnostics));
     for (const auto& dir : options.check_dirs) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) {

@@ -32,6 +32,9 @@ struct ScanOptions {
   bool tf_env_vars = false;                 // --tf-env-vars (TF_VAR_*)
   std::string k8s_namespace = "default";    // --namespace
   bool allow_outside_root = false;
+  /// The embedded pack loaded once by a caller that scans many times (the fixture runner); copied into the
+  /// result instead of loading it again. Its spans point into the SourceSet it was loaded with.
+  const engine::RulePack* rule_pack = nullptr;
 };
 
 struct StageTimes {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/rule_pack.h"
 #include "expectation_parser.h"
 #include "model/source_set.h"
 #include "scan/scanner.h"
@@ -117,6 +118,10 @@ int run_fixture_dir(const fs::path& dir) {
   }
   int failures = 0;
   static int counter = 0;
+  // The pack is loaded once for all samples; a pack with errors is left to run_scan, which reports them.
+  gclint::model::SourceSet pack_sources;
+  std::vector<gclint::model::Diagnostic> pack_diagnostics;
+  gclint::engine::RulePack pack = gclint::engine::RulePack::embedded(pack_sources, pack_diagnostics);
   for (const fs::path& sample : samples) {
     std::string name = sample.filename().string();
     bool bad = false;
@@ -143,6 +148,7 @@ int run_fixture_dir(const fs::path& dir) {
     gclint::scan::ScanOptions options;
     options.paths = {work.string()};
     options.jobs = 1;
+    if (pack_diagnostics.empty()) options.rule_pack = &pack;
     std::set<std::string> ids = {id};
     for (const auto& e : expected) ids.insert(e.check_id);
     options.only_checks.assign(ids.begin(), ids.end());
