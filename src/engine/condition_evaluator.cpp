@@ -792,20 +792,27 @@ bool ConditionEvaluator::find_path(const Value& node, const Value* target, std::
   return false;
 }
 
-int ConditionEvaluator::depth_of(const Value& node, const Value* target, int depth) const {
-  if (&node == target) return depth;
-  if (depth > kMaxValueDepth) return -1;
-  for (const auto& entry : node.entries) {
-    if (int d = depth_of(entry.value, target, depth + 1); d >= 0) return d;
-  }
-  for (const auto& item : node.items) {
-    if (int d = depth_of(item, target, depth + 1); d >= 0) return d;
-  }
+void ConditionEvaluator::index_depths(const Value& node, int depth) const {
+  if (depth > kMaxValueDepth) return;
+  depths_.emplace(&node, depth);
+  for (const auto& entry : node.entries) index_depths(entry.value, depth + 1);
+  for (const auto& item : node.items) index_depths(item, depth + 1);
   if (node.is_string()) {
     auto it = parsed_strings_.find(&node);
-    if (it != parsed_strings_.end() && it->second) return depth_of(*it->second, target, depth + 1);
+    if (it != parsed_strings_.end() && it->second) index_depths(*it->second, depth + 1);
   }
-  return -1;
+}
+
+int ConditionEvaluator::depth_of(const Value* value) const {
+  // One walk per evaluator (and again when documents were parsed out of strings since), so `any` inside
+  // `some` over long lists stays linear.
+  if (depths_.empty() || indexed_strings_ != parsed_strings_.size()) {
+    depths_.clear();
+    indexed_strings_ = parsed_strings_.size();
+    index_depths(root_, 0);
+  }
+  auto it = depths_.find(value);
+  return it == depths_.end() ? -1 : it->second;
 }
 
 namespace {
@@ -833,7 +840,7 @@ std::pair<int, int> ConditionEvaluator::specificity(const Outcome& outcome) cons
   bool own = span.file == resource_.span.file && span.begin == resource_.span.begin && span.end == resource_.span.end;
   if (!span.valid() || own) return {0, 0};
   const Value* v = outcome.explicit_blame ? nullptr : outcome.value != nullptr ? outcome.value : outcome.anchor;
-  int depth = v != nullptr ? depth_of(root_, v, 0) : -1;
+  int depth = v != nullptr ? depth_of(v) : -1;
   if (depth < 0) depth = containing_depth(root_, span, 0);
   // A missing attribute blames its enclosing block; a value at the same depth that exists is more specific.
   bool present = outcome.explicit_blame || outcome.value != nullptr;

@@ -86,7 +86,9 @@ class ConditionEvaluator {
                const model::Value*& anchor, uint16_t& missing_step) const;
   /// How specific a blame is for `any`: (not the resource itself, depth in the attribute tree); larger wins.
   std::pair<int, int> specificity(const Outcome& outcome) const;
-  int depth_of(const model::Value& node, const model::Value* target, int depth) const;
+  /// Depth of a value below the evaluation root (documents parsed out of strings included); -1 when outside.
+  int depth_of(const model::Value* value) const;
+  void index_depths(const model::Value& node, int depth) const;
   /// The object or array inside a JSON string value, parsed once; nullptr when the string holds none.
   const model::Value* embedded_json(const model::Value& text) const;
   bool find_path(const model::Value& node, const model::Value* target, std::string& out, int depth) const;
@@ -95,6 +97,8 @@ class ConditionEvaluator {
   const model::Resource& resource_;
   const model::Value& root_;
   mutable std::unordered_map<const model::Value*, std::unique_ptr<model::Value>> parsed_strings_;
+  mutable std::unordered_map<const model::Value*, int> depths_;
+  mutable size_t indexed_strings_ = 0;
 };
 
 /// Equality as Terraform compares values: "443" equals 443, "true" equals true.
