@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -323,10 +324,12 @@ TEST(HclFastParser, DeepNestingGivesUpWithoutCrashing) {
 TEST(HclFastParser, AcceptedNestingStaysUnderTreeSitterLimit) {
   for (const std::string& open : {std::string("["), std::string("("), std::string("{a="), std::string("-"),
                                   std::string("f("), std::string("\"${"), std::string("x ? ")}) {
-    std::string close = open == "[" ? "]" : open == "(" || open == "f(" ? ")" : open == "{a=" ? "}"
-                                          : open == "\"${"                  ? "}\""
-                                          : open == "x ? "                  ? " : 2"
-                                                                            : "";
+    std::string close = open == "["                   ? "]"
+                        : open == "(" || open == "f(" ? ")"
+                        : open == "{a="               ? "}"
+                        : open == "\"${"              ? "}\""
+                        : open == "x ? "              ? " : 2"
+                                                      : "";
     for (int n = 1; n < 120; ++n) {
       std::string s = "a = ";
       for (int i = 0; i < n; ++i) s += open;
@@ -339,6 +342,250 @@ TEST(HclFastParser, AcceptedNestingStaysUnderTreeSitterLimit) {
       EXPECT_EQ(o.fast_dump, o.tree_sitter_dump) << open << " x" << n;
     }
   }
+}
+
+// Random edits of corpus files: wherever the fast parser still accepts, tree-sitter must read the file without
+// errors and build the same tree.
+TEST(HclFastParser, RandomEditsNeverDiverge) {
+  std::vector<fs::path> files = corpus();
+  ASSERT_FALSE(files.empty());
+  const char* pieces[] = {"\n",  " ",    "#",       "//",    "/*", "*/",  "\"",  "${",   "%{", "}",   "{",
+                          "[",   "]",    "(",       ")",     ",",  ".",   "*",   "=",    ":",  "?",   "~",
+                          "-",   "!",    "<<EOT\n", "EOT\n", "\\", "...", "[*]", ".*",   "0",  "1.5", "x",
+                          "if ", "for ", " in ",    "=>",    "&&", "==",  "<",   "\r\n", "\t", "$",   "%"};
+  const size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  if (const char* s = std::getenv("GCLINT_HCL_FUZZ_SEED"))
+    seed ^= std::strtoull(s, nullptr, 10) * 0x2545F4914F6CDD1Dull;
+  auto next = [&seed]() {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  const int rounds = std::getenv("GCLINT_HCL_FUZZ_ROUNDS") ? std::atoi(std::getenv("GCLINT_HCL_FUZZ_ROUNDS")) : 3000;
+  int accepted = 0;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = read_file(files[next() % files.size()]);
+    if (text.empty()) continue;
+    int edits = 1 + static_cast<int>(next() % 3);
+    for (int e = 0; e < edits; ++e) {
+      size_t at = next() % (text.size() + 1);
+      switch (next() % 3) {
+        case 0:
+          text.insert(at, pieces[next() % kPieces]);
+          break;
+        case 1:
+          text.erase(at, 1 + next() % 4);
+          break;
+        default: {
+          if (text.empty()) break;
+          size_t from = next() % text.size();
+          text.insert(at, text.substr(from, 1 + next() % 12));
+        }
+      }
+    }
+    Outcome o = parse_both(text);
+    if (!o.fast_accepted) continue;
+    ++accepted;
+    ASSERT_TRUE(o.tree_sitter_clean) << "fast parser accepted what tree-sitter rejects:\n" << text;
+    ASSERT_EQ(o.fast_dump, o.tree_sitter_dump) << text;
+  }
+  EXPECT_GT(accepted, rounds / 20);
+}
+
+// Random expressions from the whole grammar (operators, conditionals, templates, heredocs, for expressions,
+// splats, comments and line breaks in brackets): the same invariant as above, on input that is mostly valid.
+class ExprGenerator {
+ public:
+  explicit ExprGenerator(uint64_t seed) : seed_(seed) {}
+
+  std::string file() {
+    std::string out;
+    int items = 1 + static_cast<int>(pick(4));
+    for (int i = 0; i < items; ++i) {
+      if (pick(4) == 0) {
+        out += "blk \"l\" {\n  inner = " + expr(0, false) + "\n}\n";
+      } else {
+        out += "attr" + std::to_string(i) + " = " + expr(0, false) + "\n";
+      }
+    }
+    return out;
+  }
+
+ private:
+  uint64_t pick(uint64_t n) {
+    seed_ ^= seed_ << 13;
+    seed_ ^= seed_ >> 7;
+    seed_ ^= seed_ << 17;
+    return seed_ % n;
+  }
+
+  // Space between tokens; inside brackets also line breaks and comments.
+  std::string gap(bool bracketed) {
+    switch (pick(bracketed ? 8 : 4)) {
+      case 0:
+        return "";
+      case 4:
+        return "\n  ";
+      case 5:
+        return " # c\n";
+      case 6:
+        return " /* c */ ";
+      default:
+        return " ";
+    }
+  }
+
+  std::string leaf() {
+    static const char* leaves[] = {"1", "0",     "1.5",       "2.5e3", "0x1f", "true",         "false",     "null",
+                                   "x", "var.a", "local.b-c", "\"s\"", "\"\"", "\"e\\n\\\"\"", "each.value"};
+    return leaves[pick(sizeof(leaves) / sizeof(leaves[0]))];
+  }
+
+  std::string tpl_body(int d) {
+    std::string out;
+    int parts = static_cast<int>(pick(4));
+    for (int i = 0; i < parts; ++i) {
+      std::string l = pick(2) ? "~" : "";
+      std::string r = pick(2) ? "~" : "";
+      switch (pick(5)) {
+        case 0:
+          out += " lit ";
+          break;
+        case 1:
+          out += "${" + l + expr(d + 1, true) + r + "}";
+          break;
+        case 2:
+          out += "%{" + l + " if " + expr(d + 1, true) + r + "}a" + (pick(2) ? "%{else}b" : "") + "%{endif" + r + "}";
+          break;
+        case 3:
+          out += "%{ for " + std::string(pick(2) ? "k, " : "") + "v in " + expr(d + 1, true) + " }${v}%{ endfor }";
+          break;
+        default:
+          out += "$${x} %%{y} $";
+      }
+    }
+    return out;
+  }
+
+  std::string expr(int d, bool bracketed) {
+    if (d > 4) return leaf();
+    std::string g = gap(bracketed);
+    switch (pick(16)) {
+      case 0:
+        return "-" + term(d, bracketed);
+      case 1:
+        return "!" + term(d, bracketed);
+      case 2: {
+        static const char* ops[] = {"+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=", "&&", "||"};
+        return term(d, bracketed) + g + ops[pick(13)] + gap(bracketed) + term(d, bracketed);
+      }
+      case 3:
+        return term(d, bracketed) + g + "?" + gap(bracketed) + expr(d + 1, bracketed) + gap(bracketed) + ":" +
+               gap(bracketed) + term(d, bracketed);
+      case 4:
+        return "\"" + tpl_body(d) + "\"";
+      case 5:
+        return std::string(pick(2) ? "<<-EOT" : "<<EOT") + "\n  " + tpl_body(d) + "\n  x\n  EOT\n";
+      default:
+        return term(d, bracketed);
+    }
+  }
+
+  std::string term(int d, bool bracketed) {
+    std::string base;
+    switch (pick(10)) {
+      case 0:
+        base = "(" + gap(true) + expr(d + 1, true) + gap(true) + ")";
+        break;
+      case 1: {
+        base = "[" + gap(true);
+        int n = static_cast<int>(pick(3));
+        for (int i = 0; i < n; ++i) base += expr(d + 1, true) + gap(true) + "," + gap(true);
+        base += "]";
+        break;
+      }
+      case 2: {
+        base = "{" + gap(true);
+        int n = static_cast<int>(pick(3));
+        for (int i = 0; i < n; ++i) {
+          base += (pick(2) ? "k" + std::to_string(i) : "\"q\"") + gap(true) + (pick(2) ? "=" : ":") + gap(true) +
+                  expr(d + 1, true) + (pick(2) ? "," : "\n");
+        }
+        base += "}";
+        break;
+      }
+      case 3:
+        base = "[for " + std::string(pick(2) ? "i, " : "") + "v in " + expr(d + 1, true) + " :" + gap(true) +
+               expr(d + 1, true) + (pick(2) ? " if " + expr(d + 1, true) : "") + "]";
+        break;
+      case 4:
+        base = "{for k, v in " + expr(d + 1, true) + " : " + expr(d + 1, true) + " => " + expr(d + 1, true) +
+               (pick(2) ? "..." : "") + (pick(2) ? " if v" : "") + "}";
+        break;
+      case 5: {
+        base = "f(" + gap(true);
+        int n = static_cast<int>(pick(3));
+        for (int i = 0; i < n; ++i) base += (i ? "," + gap(true) : "") + expr(d + 1, true);
+        if (n > 0 && pick(3) == 0) base += "...";
+        base += ")";
+        break;
+      }
+      default:
+        base = leaf();
+    }
+    int traversals = static_cast<int>(pick(3));
+    for (int i = 0; i < traversals; ++i) {
+      switch (pick(5)) {
+        case 0:
+          base += ".attr";
+          break;
+        case 1:
+          base += ".0";
+          break;
+        case 2:
+          base += "[" + expr(d + 1, true) + "]";
+          break;
+        case 3:
+          base += "[*]";
+          break;
+        default:
+          base += ".*";
+      }
+    }
+    (void)bracketed;
+    return base;
+  }
+
+  uint64_t seed_;
+};
+
+TEST(HclFastParser, GeneratedExpressionsNeverDiverge) {
+  uint64_t seed = 0x2545F4914F6CDD1Dull;
+  if (const char* s = std::getenv("GCLINT_HCL_FUZZ_SEED"))
+    seed ^= std::strtoull(s, nullptr, 10) * 0x9E3779B97F4A7C15ull;
+  ExprGenerator gen(seed);
+  const int rounds = std::getenv("GCLINT_HCL_FUZZ_ROUNDS") ? std::atoi(std::getenv("GCLINT_HCL_FUZZ_ROUNDS")) : 3000;
+  int accepted = 0;
+  int clean = 0;
+  std::map<std::string, int> reasons;  // why clean files were left to tree-sitter
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = gen.file();
+    Outcome o = parse_both(text);
+    if (o.tree_sitter_clean) ++clean;
+    if (!o.fast_accepted) {
+      if (o.tree_sitter_clean) ++reasons[o.reason.substr(o.reason.find(':') + 2)];
+      continue;
+    }
+    ++accepted;
+    ASSERT_TRUE(o.tree_sitter_clean) << "fast parser accepted what tree-sitter rejects:\n" << text;
+    ASSERT_EQ(o.fast_dump, o.tree_sitter_dump) << text;
+  }
+  std::cout << rounds << " generated files, " << clean << " clean for tree-sitter, " << accepted
+            << " accepted by the fast parser\n";
+  for (const auto& [reason, count] : reasons) std::cout << "  left to tree-sitter: " << reason << " x" << count << "\n";
+  EXPECT_GT(accepted, rounds / 4);
 }
 
 TEST(HclFastParser, ParseHclFallsBackWithTreeSitterDiagnostics) {
