@@ -530,6 +530,8 @@ class FastParser {
     while (p < n && is_ident_continue(src_[p])) ++p;
     std::string_view id = src_.substr(start.end, p - start.end);
     if (id.empty()) give_up(start.end, "heredoc without a delimiter");
+    // Whether tree-sitter's scanner counts a non-ASCII letter into the delimiter depends on the locale.
+    if (p < n && static_cast<unsigned char>(src_[p]) >= 0x80) give_up(p, "non-ASCII heredoc delimiter");
     // Tree-sitter reads the rest of the opening line as template text and the builder drops it; leave anything
     // that could open an interpolation or directive there to tree-sitter.
     while (p < n && src_[p] != '\n') {
