@@ -19,9 +19,9 @@ std::string_view strip_instance_key(std::string_view address) {
 ResourceGraph::ResourceGraph(const std::vector<model::Resource>& resources)
     : resources_(resources), outgoing_(resources.size()), incoming_(resources.size()) {
   for (uint32_t i = 0; i < resources.size(); ++i) {
-    by_address_[resources[i].address].push_back(i);
+    by_address_[UnitAddress{resources[i].unit, resources[i].address}].push_back(i);
     std::string_view base = strip_instance_key(resources[i].address);
-    if (base.size() != resources[i].address.size()) by_base_address_[base].push_back(i);
+    if (base.size() != resources[i].address.size()) by_base_address_[UnitAddress{resources[i].unit, base}].push_back(i);
   }
   std::string label;
   for (uint32_t i = 0; i < resources.size(); ++i) {
@@ -62,23 +62,24 @@ void ResourceGraph::add_value_edges(uint32_t from, const model::Value& value, st
   }
 }
 
-std::vector<uint32_t> ResourceGraph::lookup(std::string_view address) const {
-  if (auto it = by_address_.find(address); it != by_address_.end()) return it->second;
-  if (auto it = by_base_address_.find(address); it != by_base_address_.end()) return it->second;
+std::vector<uint32_t> ResourceGraph::lookup(uint32_t unit, std::string_view address) const {
+  if (auto it = by_address_.find(UnitAddress{unit, address}); it != by_address_.end()) return it->second;
+  if (auto it = by_base_address_.find(UnitAddress{unit, address}); it != by_base_address_.end()) return it->second;
   return {};
 }
 
 std::vector<uint32_t> ResourceGraph::resolve(const model::Resource& from, std::string_view address) const {
-  std::vector<uint32_t> found = lookup(address);
+  std::vector<uint32_t> found = lookup(from.unit, address);
   if (found.empty() && !from.module_address.empty()) {
-    found = lookup(from.module_address + "." + std::string(address));
+    found = lookup(from.unit, from.module_address + "." + std::string(address));
   }
   if (found.empty()) {
     // A reference to one instance of a counted resource that was expanded under another key form.
     std::string_view base = strip_instance_key(address);
     if (base.size() != address.size()) {
-      found = lookup(base);
-      if (found.empty() && !from.module_address.empty()) found = lookup(from.module_address + "." + std::string(base));
+      found = lookup(from.unit, base);
+      if (found.empty() && !from.module_address.empty())
+        found = lookup(from.unit, from.module_address + "." + std::string(base));
     }
   }
   return found;

@@ -37,11 +37,23 @@ class ResourceGraph {
 
  private:
   void add_value_edges(uint32_t from, const model::Value& value, std::string& label, int depth);
-  std::vector<uint32_t> lookup(std::string_view address) const;
+  /// Resources of `unit` with this address, else those whose address minus an instance key is it.
+  std::vector<uint32_t> lookup(uint32_t unit, std::string_view address) const;
 
   const std::vector<model::Resource>& resources_;
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_address_;
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_base_address_;
+  // Keyed by (unit, address): references never cross scan units.
+  struct UnitAddress {
+    uint32_t unit;
+    std::string_view address;
+    bool operator==(const UnitAddress&) const = default;
+  };
+  struct UnitAddressHash {
+    size_t operator()(const UnitAddress& key) const {
+      return std::hash<std::string_view>()(key.address) ^ (static_cast<size_t>(key.unit) * 0x9E3779B97F4A7C15ULL);
+    }
+  };
+  std::unordered_map<UnitAddress, std::vector<uint32_t>, UnitAddressHash> by_address_;
+  std::unordered_map<UnitAddress, std::vector<uint32_t>, UnitAddressHash> by_base_address_;
   std::vector<std::vector<Edge>> outgoing_;
   std::vector<std::vector<Edge>> incoming_;
 };

@@ -56,6 +56,10 @@ struct Resource {
   /// CloudFormation condition assumptions this copy was evaluated under ("IsProd=true"), empty otherwise.
   std::string scenario;
   std::vector<Relation> relations;
+  /// The scan unit the resource was loaded in (one Terraform root module, one CloudFormation template; all
+  /// Kubernetes objects share one). References resolve only within a unit: two roots may both hold
+  /// `aws_kms_key.data`, and neither may satisfy the other's checks. Assigned by the scanner.
+  uint32_t unit = 0;
 
   /// Assigned by the engine.
   std::string tier;

@@ -340,8 +340,14 @@ ScanResult run_scan(const ScanOptions& options) {
   for (size_t i = 0; i < units.size(); ++i) {
     auto& slot = slots[i];
     for (auto& d : slot.diagnostics) result.diagnostics.push_back(std::move(d));
-    auto& target = units[i].kind == UnitKind::kKubernetes ? k8s_resources : resources;
-    for (auto& r : slot.resources) target.push_back(std::move(r));
+    bool k8s = units[i].kind == UnitKind::kKubernetes;
+    auto& target = k8s ? k8s_resources : resources;
+    // Kubernetes objects live in one cluster-wide namespace of addresses; every other unit is its own scope.
+    uint32_t unit = k8s ? 0 : static_cast<uint32_t>(i + 1);
+    for (auto& r : slot.resources) {
+      r.unit = unit;
+      target.push_back(std::move(r));
+    }
   }
   slots.clear();
   // Selectors and bindings cross files, so Kubernetes relations are linked once over every object.

@@ -293,6 +293,31 @@ TEST(ConditionEvaluatorGraph, ReferencedByWithViaPrefix) {
   EXPECT_EQ(evaluation.run(*check, resources, 1).truth, Truth::kFalse);
 }
 
+TEST(ConditionEvaluatorGraph, ReferencesNeverCrossScanUnits) {
+  // Two Terraform roots both declare bucket.a; root 2's encryption resource must not cover root 1's bucket,
+  // and root 1's reference to a key only root 2 has is to something not scanned (unknown), not a pass.
+  model::SourceSet sources;
+  auto covered =
+      make_rule(sources, "{referenced_by: {types: [sse], via: bucket, where: {path: alg, equals: 'aws:kms'}}}");
+  auto keyed = make_rule(sources, "{references: {path: kms, types: [aws_kms_key]}}");
+  ASSERT_NE(covered, nullptr);
+  ASSERT_NE(keyed, nullptr);
+  std::vector<model::Resource> resources = {
+      make_resource(sources, "t", "bucket.a", "kms: 'ref:aws_kms_key.k#arn'"),
+      make_resource(sources, "t", "bucket.a", "x: 1"),
+      make_resource(sources, "sse", "sse.a", "bucket: 'ref:bucket.a#id'\nalg: 'aws:kms'"),
+      make_resource(sources, "aws_kms_key", "aws_kms_key.k", "x: 1"),
+  };
+  resources[0].unit = 1;
+  resources[1].unit = 2;
+  resources[2].unit = 2;
+  resources[3].unit = 2;
+  Evaluation evaluation;
+  EXPECT_EQ(evaluation.run(*covered, resources, 0).truth, Truth::kFalse);
+  EXPECT_EQ(evaluation.run(*covered, resources, 1).truth, Truth::kTrue);
+  EXPECT_EQ(evaluation.run(*keyed, resources, 0).truth, Truth::kUnknown);
+}
+
 TEST(ConditionEvaluatorGraph, ModuleRelativeReference) {
   model::SourceSet sources;
   auto check = make_rule(sources, "{references: {path: kms, types: [aws_kms_key]}}");
