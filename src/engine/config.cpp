@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/bounded_yaml.h"
 #include "engine/cidr.h"
 #include "engine/spelling.h"
 #include "engine/yaml_node_value.h"
@@ -37,14 +38,9 @@ class ConfigParser {
   std::optional<Config> parse() {
     Config config;
     config.path = file_.path();
-    YAML::Node root;
-    try {
-      root = YAML::Load(file_.content());
-    } catch (const YAML::Exception& e) {
-      uint32_t pos = e.mark.pos >= 0 ? static_cast<uint32_t>(e.mark.pos) : 0;
-      error(model::Span{file_.id(), pos, pos + 1}, "YAML syntax error: " + e.msg);
-      return std::nullopt;
-    }
+    std::optional<YAML::Node> loaded = load_bounded_yaml(file_, diagnostics_);
+    if (!loaded) return std::nullopt;
+    YAML::Node root = *loaded;
     if (root.IsNull()) return config;
     if (!root.IsMap()) {
       error(model::Span{file_.id(), 0, 0}, "the configuration must be a mapping");

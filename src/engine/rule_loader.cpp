@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/bounded_yaml.h"
 #include "engine/embedded_checks.h"
 #include "engine/match_program.h"
 #include "engine/rule_node.h"
@@ -90,15 +91,9 @@ class RuleParser {
 
   /// Reads the file with yaml-cpp (user rule files): YAML errors keep their exact position.
   std::optional<Check> parse() {
-    YAML::Node root;
-    try {
-      root = YAML::Load(file_.content());
-    } catch (const YAML::Exception& e) {
-      uint32_t pos = e.mark.pos >= 0 ? static_cast<uint32_t>(e.mark.pos) : 0;
-      error(model::Span{file_.id(), pos, pos + 1}, "YAML syntax error: " + e.msg);
-      return std::nullopt;
-    }
-    return parse(rule_node_from_yaml(root, file_.id()));
+    std::optional<YAML::Node> root = load_bounded_yaml(file_, diagnostics_);
+    if (!root) return std::nullopt;
+    return parse(rule_node_from_yaml(*root, file_.id()));
   }
 
   /// Validates and compiles a tree read from this file. With `lazy_regexes`, `matches` patterns are compiled

@@ -28,7 +28,11 @@ Position SourceFile::position(uint32_t byte_offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
   uint32_t line_index = static_cast<uint32_t>(it - line_starts_.begin()) - 1;
   uint32_t column = 1;
-  for (uint32_t i = line_starts_[line_index]; i < byte_offset; ++i) {
+  uint32_t from = line_starts_[line_index];
+  // A UTF-8 byte order mark is not a character the reader sees; line 1 starts after it.
+  if (from == 0 && content_.size() >= 3 && content_.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    from = std::min(3u, byte_offset);
+  for (uint32_t i = from; i < byte_offset; ++i) {
     if (!is_continuation_byte(static_cast<unsigned char>(content_[i]))) ++column;
   }
   return Position{line_index + 1, column};

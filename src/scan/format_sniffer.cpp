@@ -215,6 +215,7 @@ std::vector<std::string> json_module_sources(std::string_view text) {
 }  // namespace
 
 FileKind sniff_file(std::string_view name, std::string_view content) {
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a UTF-8 BOM is not content
   if (ends_with(name, ".tf") || ends_with(name, ".tf.json")) return FileKind::kTerraform;
   if (ends_with(name, ".tfvars") || ends_with(name, ".tfvars.json")) return FileKind::kTerraformVars;
   if (content.find("AWSTemplateFormatVersion") != std::string_view::npos) return FileKind::kCloudFormation;

@@ -26,6 +26,14 @@ TEST(SourceFileTest, CrlfAndLoneCrEndLines) {
   EXPECT_EQ(file.position(file.offset_of(3, 4)).column, 4u);
 }
 
+TEST(SourceFileTest, ByteOrderMarkIsNotAColumn) {
+  SourceFile file(0, "bom.tf", "\xEF\xBB\xBFresource \"a\" \"b\" {}\nx = 1\n");
+  EXPECT_EQ(file.position(3).column, 1u);
+  EXPECT_EQ(file.position(4).column, 2u);
+  EXPECT_EQ(file.position(0).column, 1u);
+  EXPECT_EQ(file.position(file.line_start(2) + 1).column, 2u);
+}
+
 TEST(SourceFileTest, OffsetsPastTheEndAreClamped) {
   SourceFile file(0, "e.tf", "");
   EXPECT_EQ(file.position(100).line, 1u);
