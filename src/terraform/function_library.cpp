@@ -374,93 +374,171 @@ Value regex_match_value(const RE2& re, const std::vector<re2::StringPiece>& grou
   return out;
 }
 
-std::string format_verb(const std::string& spec, char verb, const Value& v, bool& ok) {
-  ok = true;
-  char buf[512];
-  std::string f = "%" + spec;
-  switch (verb) {
-    case 'd': {
-      double n = 0;
-      if (!to_number_value(v, n)) {
-        ok = false;
-        return {};
+// Indexes and lengths beyond 2^53 cannot name anything; the bound keeps every later integer conversion defined.
+constexpr double kMaxIndex = 9007199254740992.0;
+
+/// True when `n` is a whole number in [lo, hi]; checked before any double -> integer conversion (UB out of range).
+bool whole_in_range(double n, double lo, double hi) {
+  return std::isfinite(n) && n == std::floor(n) && n >= lo && n <= hi;
+}
+
+// Widths and precisions come from the scanned configuration: "%0999999999d" must not build a gigabyte string.
+constexpr int kMaxFormatWidth = 1000;
+
+struct FormatSpec {
+  bool minus = false, plus = false, space = false, zero = false, alt = false;
+  int width = -1;
+  int precision = -1;
+};
+
+/// Parses flags, width and precision; false with `err` set when malformed or above kMaxFormatWidth.
+bool parse_format_spec(const std::string& spec, FormatSpec& out, std::string& err) {
+  size_t i = 0;
+  for (; i < spec.size() && std::strchr("+-# 0", spec[i]); ++i) {
+    char c = spec[i];
+    out.minus |= c == '-';
+    out.plus |= c == '+';
+    out.space |= c == ' ';
+    out.zero |= c == '0';
+    out.alt |= c == '#';
+  }
+  auto number = [&](int& n) {
+    n = 0;
+    while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) {
+      n = n * 10 + (spec[i++] - '0');
+      if (n > kMaxFormatWidth) {
+        err = "width or precision above " + std::to_string(kMaxFormatWidth);
+        return false;
       }
-      std::snprintf(buf, sizeof buf, (f + "lld").c_str(), static_cast<long long>(n));
-      return buf;
+    }
+    return true;
+  };
+  if (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])) && !number(out.width)) return false;
+  if (i < spec.size() && spec[i] == '.') {
+    ++i;
+    if (!number(out.precision)) return false;
+  }
+  if (i != spec.size()) {
+    err = "malformed verb \"%" + spec + "\"";
+    return false;
+  }
+  return true;
+}
+
+/// Pads `body` (whose sign/prefix part is the first `lead` bytes) to the spec's width, counting code points.
+std::string pad_to_width(std::string body, size_t lead, const FormatSpec& fs, bool zero_ok) {
+  size_t len = code_points(body).size();
+  if (fs.width < 0 || len >= size_t(fs.width)) return body;
+  size_t fill = size_t(fs.width) - len;
+  if (fs.minus) return body + std::string(fill, ' ');
+  if (fs.zero && zero_ok) return body.insert(lead, std::string(fill, '0'));
+  return std::string(fill, ' ') + body;
+}
+
+/// Integer verbs (d, b, o, x, X) written by hand: sign and magnitude like Terraform ("%b" of -5 is "-101").
+bool format_integer(const FormatSpec& fs, char verb, double n, std::string& out, std::string& err) {
+  // 2^64: every whole double below it in magnitude converts to unsigned long long exactly.
+  if (!std::isfinite(n) || n != std::floor(n)) {
+    err = "number is not a whole number";
+    return false;
+  }
+  if (std::fabs(n) >= 18446744073709551616.0) {
+    err = "number out of range";
+    return false;
+  }
+  unsigned base = verb == 'b' ? 2 : verb == 'o' ? 8 : verb == 'd' ? 10 : 16;
+  const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  auto u = static_cast<unsigned long long>(std::fabs(n));
+  std::string mag;
+  do {
+    mag.insert(mag.begin(), digits[u % base]);
+    u /= base;
+  } while (u);
+  if (fs.precision >= 0 && mag.size() < size_t(fs.precision)) mag.insert(0, size_t(fs.precision) - mag.size(), '0');
+  if (fs.precision == 0 && n == 0) mag.clear();
+  std::string lead = n < 0 ? "-" : fs.plus ? "+" : fs.space ? " " : "";
+  if (fs.alt) lead += verb == 'x' ? "0x" : verb == 'X' ? "0X" : verb == 'o' ? "0" : verb == 'b' ? "0b" : "";
+  out = pad_to_width(lead + mag, lead.size(), fs, fs.precision < 0);
+  return true;
+}
+
+/// One verb of format(); empty `err` on success.
+std::string format_verb(const std::string& spec, char verb, const Value& v, std::string& err) {
+  FormatSpec fs;
+  if (!parse_format_spec(spec, fs, err)) return {};
+  auto bad = [&]() {
+    err = std::string("bad argument for %") + verb;
+    return std::string();
+  };
+  switch (verb) {
+    case 'd':
+    case 'b':
+    case 'o':
+    case 'x':
+    case 'X': {
+      double n = 0;
+      std::string out;
+      if (to_number_value(v, n)) {
+        if (!format_integer(fs, verb, n, out, err)) err = std::string("%") + verb + ": " + err;
+        return out;
+      }
+      std::string s;
+      if ((verb == 'x' || verb == 'X') && to_string_value(v, s)) {
+        const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        for (unsigned char c : s) {
+          out += digits[c >> 4];
+          out += digits[c & 15];
+        }
+        return pad_to_width(out, 0, fs, false);
+      }
+      return bad();
     }
     case 'f':
     case 'e':
     case 'g': {
       double n = 0;
-      if (!to_number_value(v, n)) {
-        ok = false;
-        return {};
-      }
-      std::snprintf(buf, sizeof buf, (f + verb).c_str(), n);
-      return buf;
-    }
-    case 'x':
-    case 'X':
-    case 'o':
-    case 'b': {
-      double n = 0;
-      if (to_number_value(v, n)) {
-        if (verb == 'b') {
-          std::string bits;
-          auto u = static_cast<unsigned long long>(n);
-          do {
-            bits.insert(bits.begin(), char('0' + (u & 1)));
-            u >>= 1;
-          } while (u);
-          return bits;
-        }
-        std::snprintf(buf, sizeof buf, (f + "ll" + verb).c_str(), static_cast<long long>(n));
-        return buf;
-      }
-      std::string s;
-      if (verb == 'x' && to_string_value(v, s)) {
-        std::string out;
-        for (unsigned char c : s) {
-          std::snprintf(buf, sizeof buf, "%02x", c);
-          out += buf;
-        }
-        return out;
-      }
-      ok = false;
-      return {};
+      if (!to_number_value(v, n)) return bad();
+      // Width and precision are bounded above, so the exact length snprintf reports is small enough to allocate.
+      std::string f = "%" + spec + verb;
+      int len = std::snprintf(nullptr, 0, f.c_str(), n);
+      if (len < 0) return bad();
+      std::string out(size_t(len) + 1, '\0');
+      std::snprintf(out.data(), out.size(), f.c_str(), n);
+      out.resize(size_t(len));
+      return out;
     }
     case 't': {
       bool b = false;
-      if (!to_bool_value(v, b)) {
-        ok = false;
-        return {};
-      }
-      return b ? "true" : "false";
+      if (!to_bool_value(v, b)) return bad();
+      return pad_to_width(b ? "true" : "false", 0, fs, false);
     }
     case 'q': {
       std::string s;
-      if (!to_string_value(v, s)) {
-        ok = false;
-        return {};
-      }
+      if (!to_string_value(v, s)) return bad();
       std::string out;
       append_json_string(out, s);
-      return out;
+      return pad_to_width(out, 0, fs, false);
     }
     case 's':
     case 'v': {
       std::string s;
       if (to_string_value(v, s)) {
-        std::snprintf(buf, sizeof buf, (f + "s").c_str(), s.c_str());
-        return s.size() < 400 ? std::string(buf) : s;
+        if (fs.precision >= 0) {
+          auto cps = code_points(s);
+          if (cps.size() > size_t(fs.precision)) {
+            std::string cut;
+            for (size_t i = 0; i < size_t(fs.precision); ++i) cut += cps[i];
+            s = std::move(cut);
+          }
+        }
+        return pad_to_width(s, 0, fs, true);
       }
       if (verb == 'v' && (v.is_list() || v.is_map())) return json_encode(v);
       if (v.is_null()) return "null";
-      ok = false;
-      return {};
+      return bad();
     }
     default:
-      ok = false;
+      err = std::string("unsupported verb %") + verb;
       return {};
   }
 }
@@ -620,7 +698,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     if (!argc(2, 2)) return bad_args();
     if (!args[0].is_known() || !args[1].is_known()) return unknown();
     double n = 0;
-    if (!args[0].is_list() || !num(1, n) || n < 0) return bad_args();
+    if (!args[0].is_list() || !num(1, n)) return bad_args();
+    if (!whole_in_range(n, 0, kMaxIndex)) return error(e, "element: index must be a whole number between 0 and 2^53");
     if (args[0].items.empty()) return error(e, "element: empty list");
     return args[0].items[size_t(n) % args[0].items.size()];
   }
@@ -628,7 +707,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     if (!argc(3, 3)) return bad_args();
     if (!top_known()) return unknown();
     double a = 0, b = 0;
-    if (!args[0].is_list() || !num(1, a) || !num(2, b) || a < 0 || b < a || b > double(args[0].items.size())) {
+    if (!args[0].is_list() || !num(1, a) || !num(2, b) || !whole_in_range(a, 0, kMaxIndex) ||
+        !whole_in_range(b, a, double(args[0].items.size()))) {
       return bad_args();
     }
     Value out = Value::list(sp);
@@ -773,7 +853,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   if (fn == "parseint") {
     std::string s;
     double base = 10;
-    if (!argc(2, 2) || !str(0, s) || !num(1, base) || base < 2 || base > 62) return bad_args();
+    if (!argc(2, 2) || !str(0, s) || !num(1, base) || !whole_in_range(base, 2, 62)) return bad_args();
     char* end = nullptr;
     long long n = std::strtoll(s.c_str(), &end, int(base));
     if (s.empty() || *end) return error(e, "parseint: cannot parse \"" + s + "\"");
@@ -822,9 +902,9 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       while (j < f.size() && std::strchr("+-# 0123456789.", f[j])) spec += f[j++];
       if (j >= f.size()) return error(e, "format: incomplete verb");
       if (next >= args.size()) return error(e, "format: not enough arguments");
-      bool ok = true;
-      out += format_verb(spec, f[j], args[next++], ok);
-      if (!ok) return error(e, std::string("format: bad argument for %") + f[j]);
+      std::string err;
+      out += format_verb(spec, f[j], args[next++], err);
+      if (!err.empty()) return error(e, "format: " + err);
       i = j;
     }
     return with_refs(Value::of_string(out, sp));
@@ -973,6 +1053,9 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     std::string s;
     double off = 0, len = 0;
     if (!argc(3, 3) || !str(0, s) || !num(1, off) || !num(2, len)) return bad_args();
+    if (!whole_in_range(off, -kMaxIndex, kMaxIndex) || !whole_in_range(len, -kMaxIndex, kMaxIndex)) {
+      return error(e, "substr: offset and length must be whole numbers between -2^53 and 2^53");
+    }
     auto cps = code_points(s);
     long long n = static_cast<long long>(cps.size());
     long long o = static_cast<long long>(off);
@@ -1130,7 +1213,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   }
   if (fn == "chunklist") {
     double n = 0;
-    if (!argc(2, 2) || !args[0].is_list() || !num(1, n) || n < 0) return bad_args();
+    if (!argc(2, 2) || !args[0].is_list() || !num(1, n)) return bad_args();
+    if (!whole_in_range(n, 0, kMaxIndex)) return error(e, "chunklist: size must be a whole number between 0 and 2^53");
     Value out = Value::list(sp);
     if (n == 0) {
       out.items.push_back(args[0]);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -530,8 +531,11 @@ bool ModuleEval::instances(const model::SourceFile* file, const Body& body, std:
       keys.emplace_back(Value::unknown("count.index"), Value());
       return true;
     }
-    if (!to_number_value(n, c) || c < 0 || c != static_cast<double>(static_cast<int64_t>(c))) {
-      loader_.result().error(Span{file->id(), count->begin, count->end}, what + ": count must be a whole number");
+    // Range-checked before any conversion: casting a double beyond int64 (1.5e300) is undefined behaviour.
+    if (!to_number_value(n, c) || !std::isfinite(c) || c < 0 || c != std::floor(c)) {
+      loader_.result().error(
+          Span{file->id(), count->begin, count->end},
+          what + ": count must be a whole number between 0 and " + std::to_string(options.max_instances));
       return false;
     }
     if (c + double(loader_.instance_count) > double(options.max_instances)) {
@@ -837,22 +841,26 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
   std::string json_key = modules_json_key_.empty() ? name : modules_json_key_ + "." + name;
   std::optional<fs::path> dir;
   Span src_span = src_attr ? Span{file->id(), src_attr->begin, src_attr->end} : header;
+  // Local paths and modules.json directories (which ship with the scanned tree) get the same scan-root check.
+  auto inside_root = [&](const fs::path& d) {
+    if (loader_.options().allow_outside_root || loader_.scan_root().empty()) return true;
+    if (is_within(d, loader_.scan_root()) || d == loader_.scan_root()) return true;
+    loader_.result().error(src_span, "module " + name + ": source \"" + source +
+                                         "\" is outside the scanned directory; not loaded (allow it with "
+                                         "--allow-outside-root)");
+    return false;
+  };
   if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source == "." || source == "..") {
     fs::path d = canonical_or_normal(module_.dir / source);
-    if (!loader_.options().allow_outside_root && !loader_.scan_root().empty() && !is_within(d, loader_.scan_root()) &&
-        d != loader_.scan_root()) {
-      loader_.result().error(src_span, "module " + name + ": source \"" + source +
-                                           "\" is outside the scanned directory; not loaded (allow it with "
-                                           "--allow-outside-root)");
-    } else {
-      dir = d;
-    }
+    if (inside_root(d)) dir = d;
   } else if (source.empty()) {
     loader_.result().error(header, "module " + name + ": missing or non-literal source");
   } else {
     dir = loader_.fetched_module_dir(json_key);
     if (!dir) {
       loader_.result().warning(src_span, "module " + name + ": remote source not fetched; its outputs are unknown");
+    } else if (!inside_root(*dir)) {
+      dir.reset();
     }
   }
   std::error_code ec;
@@ -860,10 +868,11 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
     loader_.result().error(src_span, "module " + name + ": directory " + loader_.display(*dir) + " does not exist");
     dir.reset();
   }
-  if (dir && std::find(ancestors_.begin(), ancestors_.end(), *dir) != ancestors_.end()) {
+  if (dir && (*dir == module_.dir || std::find(ancestors_.begin(), ancestors_.end(), *dir) != ancestors_.end())) {
+    // ancestors_ ends at this module's parent, so the current directory closes the chain before the repeated one.
     std::string chain;
     for (const auto& a : ancestors_) chain += loader_.display(a) + " -> ";
-    chain += loader_.display(*dir);
+    chain += loader_.display(module_.dir) + " -> " + loader_.display(*dir);
     loader_.result().error(src_span, "module cycle: " + chain);
     dir.reset();
   }
