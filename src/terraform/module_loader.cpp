@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 #include "syntax/json_reader.h"
@@ -185,6 +186,12 @@ class Loader {
   model::SourceSet& sources() { return sources_; }
   const LoadOptions& options() const { return options_; }
   model::ParseResult& result() { return result_; }
+
+  /// Reports a module-resolution error once per span and message: a module block inside a module with `count`
+  /// is resolved once per instance, and the same refusal each time is noise.
+  void error_once(const Span& span, const std::string& message) {
+    if (reported_.emplace(span.file, span.begin, span.end, message).second) result_.error(span, message);
+  }
   const fs::path& scan_root() const { return scan_root_; }
   const fs::path& root_dir() const { return root_dir_; }
   void set_root_dir(fs::path dir) { root_dir_ = std::move(dir); }
@@ -299,6 +306,7 @@ class Loader {
   fs::path root_dir_;
   std::map<std::string, std::unique_ptr<ParsedModule>> modules_;
   bool modules_json_loaded_ = false;
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t, std::string>> reported_;
   std::map<std::string, std::string> modules_json_;
 };
 
@@ -845,16 +853,16 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
   auto inside_root = [&](const fs::path& d) {
     if (loader_.options().allow_outside_root || loader_.scan_root().empty()) return true;
     if (is_within(d, loader_.scan_root()) || d == loader_.scan_root()) return true;
-    loader_.result().error(src_span, "module " + name + ": source \"" + source +
-                                         "\" is outside the scanned directory; not loaded (allow it with "
-                                         "--allow-outside-root)");
+    loader_.error_once(src_span, "module " + name + ": source \"" + source +
+                                     "\" is outside the scanned directory; not loaded (allow it with "
+                                     "--allow-outside-root)");
     return false;
   };
   if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source == "." || source == "..") {
     fs::path d = canonical_or_normal(module_.dir / source);
     if (inside_root(d)) dir = d;
   } else if (source.empty()) {
-    loader_.result().error(header, "module " + name + ": missing or non-literal source");
+    loader_.error_once(header, "module " + name + ": missing or non-literal source");
   } else {
     dir = loader_.fetched_module_dir(json_key);
     if (!dir) {
@@ -865,7 +873,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
   }
   std::error_code ec;
   if (dir && !fs::is_directory(*dir, ec)) {
-    loader_.result().error(src_span, "module " + name + ": directory " + loader_.display(*dir) + " does not exist");
+    loader_.error_once(src_span, "module " + name + ": directory " + loader_.display(*dir) + " does not exist");
     dir.reset();
   }
   if (dir && (*dir == module_.dir || std::find(ancestors_.begin(), ancestors_.end(), *dir) != ancestors_.end())) {
@@ -873,12 +881,12 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
     std::string chain;
     for (const auto& a : ancestors_) chain += loader_.display(a) + " -> ";
     chain += loader_.display(module_.dir) + " -> " + loader_.display(*dir);
-    loader_.result().error(src_span, "module cycle: " + chain);
+    loader_.error_once(src_span, "module cycle: " + chain);
     dir.reset();
   }
   if (dir && depth_ + 1 > loader_.options().max_module_depth) {
-    loader_.result().error(src_span, "module " + name + ": nesting deeper than " +
-                                         std::to_string(loader_.options().max_module_depth) + " modules");
+    loader_.error_once(src_span, "module " + name + ": nesting deeper than " +
+                                     std::to_string(loader_.options().max_module_depth) + " modules");
     dir.reset();
   }
   const ParsedModule* child = dir ? loader_.module(*dir) : nullptr;

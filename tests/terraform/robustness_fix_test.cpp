@@ -153,5 +153,20 @@ TEST(RobustnessFix, OutsideRootModuleErrorAppearsOnce) {
   EXPECT_EQ(count_of(d, "outside the scanned directory"), 1u) << d;
 }
 
+TEST(RobustnessFix, OutsideRootErrorInsideACountedModuleAppearsOnce) {
+  testing::TempDir outer;
+  outer.write("shared/main.tf", "resource \"test_thing\" \"x\" {}\n");
+  outer.write("root/main.tf", "module \"a\" {\n  source = \"./a\"\n  count = 3\n}\n");
+  outer.write("root/a/main.tf", "module \"s\" {\n  source = \"../../shared\"\n}\n");
+  model::SourceSet sources;
+  LoadOptions options;
+  options.scan_root = outer.path() / "root";
+  auto result = load_root_module(sources, outer.path() / "root", options);
+  std::string d;
+  for (const auto& diag : result.diagnostics) d += diag.message + "\n";
+  EXPECT_EQ(count_of(d, "outside the scanned directory"), 1u) << d;
+  EXPECT_TRUE(result.resources.empty());
+}
+
 }  // namespace
 }  // namespace gclint::terraform
