@@ -1285,12 +1285,12 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       if (!argc(2, 2) || !num(1, n)) return bad_args();
       double size = std::ldexp(1.0, 32 - prefix);
       if (n < 0) n += size;
-      if (n < 0 || n >= size) return error(e, "cidrhost: host number out of range");
+      if (!whole_in_range(n, 0, size - 1)) return error(e, "cidrhost: host number out of range");
       return Value::of_string(ipv4_text(base + uint32_t(n)), sp);
     }
     auto subnet = [&](int bits, double num_val, std::string& out) {
       if (bits < 0 || prefix + bits > 32) return false;
-      if (num_val < 0 || num_val >= std::ldexp(1.0, bits)) return false;
+      if (!whole_in_range(num_val, 0, std::ldexp(1.0, bits) - 1)) return false;
       int np = prefix + bits;
       uint32_t net = base | (bits == 0 ? 0 : (uint32_t(num_val) << (32 - np)));
       out = ipv4_text(net) + "/" + std::to_string(np);
@@ -1299,7 +1299,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     if (fn == "cidrsubnet") {
       double bits = 0, n = 0;
       std::string out;
-      if (!argc(3, 3) || !num(1, bits) || !num(2, n)) return bad_args();
+      if (!argc(3, 3) || !num(1, bits) || !num(2, n) || !whole_in_range(bits, 0, 32)) return bad_args();
       if (!subnet(int(bits), n, out)) return error(e, "cidrsubnet: not enough address space");
       return Value::of_string(out, sp);
     }
@@ -1307,7 +1307,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     uint64_t next = base;
     for (size_t i = 1; i < args.size(); ++i) {
       double bits = 0;
-      if (!num(i, bits) || bits < 1 || prefix + int(bits) > 32) return bad_args();
+      if (!num(i, bits) || !whole_in_range(bits, 1, 32) || prefix + int(bits) > 32) return bad_args();
       int np = prefix + int(bits);
       uint64_t block = uint64_t(1) << (32 - np);
       next = (next + block - 1) / block * block;

@@ -91,6 +91,16 @@ TEST(RobustnessFix, IndexArgumentsBeyondInt64AreErrors) {
   EXPECT_EQ(eval_bucket("tostring(length(slice([1, 2, 3], 1, 3)))"), "2");
 }
 
+TEST(RobustnessFix, NetworkArgumentsBeyondInt32AreErrors) {
+  EXPECT_EQ(eval_bucket("cidrsubnet(\"10.0.0.0/16\", 1.5e300, 1)"), "<unknown>");
+  EXPECT_EQ(eval_bucket("cidrsubnet(\"10.0.0.0/16\", 8, 1.5e300)"), "<unknown>");
+  EXPECT_EQ(eval_bucket("cidrsubnet(\"10.0.0.0/16\", 8, 3)"), "10.0.3.0/24");
+  EXPECT_EQ(eval_bucket("join(\",\", cidrsubnets(\"10.0.0.0/16\", 1.5e300))"), "<unknown>");
+  EXPECT_EQ(eval_bucket("join(\",\", cidrsubnets(\"10.0.0.0/16\", 8, 8))"), "10.0.0.0/24,10.0.1.0/24");
+  EXPECT_EQ(eval_bucket("cidrhost(\"10.0.0.0/24\", 1.5e300)"), "<unknown>");
+  EXPECT_EQ(eval_bucket("cidrhost(\"10.0.0.0/24\", 5)"), "10.0.0.5");
+}
+
 TEST(RobustnessFix, FormatWidthIsBounded) {
   std::string d;
   EXPECT_EQ(eval_bucket("format(\"%0999999999d\", 1)", &d), "<unknown>");
