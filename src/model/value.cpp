@@ -91,9 +91,7 @@ const Value* Value::get(std::string_view key) const {
   return nullptr;
 }
 
-Value* Value::get(std::string_view key) {
-  return const_cast<Value*>(static_cast<const Value*>(this)->get(key));
-}
+Value* Value::get(std::string_view key) { return const_cast<Value*>(static_cast<const Value*>(this)->get(key)); }
 
 Value& Value::set(std::string key, Value value) {
   if (kind != Kind::kMap) {
@@ -138,11 +136,9 @@ std::string format_number(double n) {
   return buf;
 }
 
-namespace {
-
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view text, bool escape_html) {
   out.push_back('"');
-  for (unsigned char c : s) {
+  for (unsigned char c : text) {
     switch (c) {
       case '"':
         out += "\\\"";
@@ -160,7 +156,7 @@ void append_json_string(std::string& out, std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || (escape_html && (c == '<' || c == '>' || c == '&'))) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
@@ -171,6 +167,8 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out.push_back('"');
 }
+
+namespace {
 
 void append_json(std::string& out, const Value& v) {
   switch (v.kind) {

@@ -86,6 +86,10 @@ struct MapEntry {
   Value value;
 };
 
+/// Appends `text` as a JSON string literal. `escape_html` also escapes <, > and & as \u003c, \u003e, \u0026,
+/// as Terraform's jsonencode does (Go's encoding/json).
+void append_json_string(std::string& out, std::string_view text, bool escape_html = false);
+
 /// Formats a number the way Terraform prints it: integers without a fraction.
 std::string format_number(double n);
 

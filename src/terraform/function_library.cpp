@@ -27,47 +27,6 @@ namespace {
 constexpr size_t kMaxCollection = 1000000;
 constexpr uintmax_t kMaxFileSize = 16u << 20;
 
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 void append_json(std::string& out, const Value& v, int depth) {
   if (depth > 200) {
     out += "null";
@@ -78,7 +37,7 @@ void append_json(std::string& out, const Value& v, int depth) {
       out += "null";
       break;
     case Value::Kind::kUnknown:
-      append_json_string(out, "${" + v.text + "}");
+      model::append_json_string(out, "${" + v.text + "}", true);
       break;
     case Value::Kind::kBool:
       out += v.boolean ? "true" : "false";
@@ -87,7 +46,7 @@ void append_json(std::string& out, const Value& v, int depth) {
       out += model::format_number(v.number);
       break;
     case Value::Kind::kString:
-      append_json_string(out, v.text);
+      model::append_json_string(out, v.text, true);
       break;
     case Value::Kind::kList:
       out.push_back('[');
@@ -103,7 +62,7 @@ void append_json(std::string& out, const Value& v, int depth) {
       for (const auto* e : sorted_entries(v)) {
         if (!first) out.push_back(',');
         first = false;
-        append_json_string(out, e->key);
+        model::append_json_string(out, e->key, true);
         out.push_back(':');
         append_json(out, e->value, depth + 1);
       }
@@ -516,7 +475,7 @@ std::string format_verb(const std::string& spec, char verb, const Value& v, std:
       std::string s;
       if (!to_string_value(v, s)) return bad();
       std::string out;
-      append_json_string(out, s);
+      model::append_json_string(out, s, true);
       return pad_to_width(out, 0, fs, false);
     }
     case 's':

@@ -51,5 +51,14 @@ TEST(ValueTest, JsonEscapesControlCharacters) {
   EXPECT_EQ(Value::of_string("a\"b\n\x01").to_json(), "\"a\\\"b\\n\\u0001\"");
 }
 
+TEST(ValueTest, JsonStringEscapesHtmlOnlyWhenAsked) {
+  std::string plain;
+  append_json_string(plain, "<a&b>");
+  EXPECT_EQ(plain, "\"<a&b>\"");
+  std::string html;
+  append_json_string(html, "<a&b>", true);  // Terraform's jsonencode
+  EXPECT_EQ(html, "\"\\u003ca\\u0026b\\u003e\"");
+}
+
 }  // namespace
 }  // namespace gclint::model
