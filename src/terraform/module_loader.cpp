@@ -149,6 +149,9 @@ class ModuleEval : public NameResolver {
   void expand_dynamic(const model::SourceFile* file, const Block& block, Value& out, int depth);
   bool instances(const model::SourceFile* file, const Body& body, std::vector<std::pair<Value, Value>>& keys, int& mode,
                  const std::string& what);
+  /// Puts count.index (mode 1) or each.key/each.value (modes 2 and 3) in scope for one instance and returns
+  /// its address; the caller pops the scope when mode != 0.
+  std::string enter_instance(const std::string& base, int mode, const Value& key, const Value& value);
   void emit_resource_instance(const Decl& decl, bool is_data, const std::string& addr, Value attributes,
                               const ProviderConfig& provider, const std::string& provider_key);
   std::string resource_address(bool is_data, const Block& b) const;
@@ -524,6 +527,23 @@ Value ModuleEval::ensure_local(const std::string& name, const Expr& at) {
   return v;
 }
 
+std::string ModuleEval::enter_instance(const std::string& base, int mode, const Value& key, const Value& value) {
+  if (mode == 1) {
+    Value count = Value::map();
+    count.set("index", key);
+    evaluator_.push("count", std::move(count));
+    return base + instance_key_text(key);
+  }
+  if (mode == 2 || mode == 3) {
+    Value each = Value::map();
+    each.set("key", key);
+    each.set("value", value);
+    evaluator_.push("each", std::move(each));
+    if (mode == 2) return base + instance_key_text(key);
+  }
+  return base;
+}
+
 bool ModuleEval::instances(const model::SourceFile* file, const Body& body, std::vector<std::pair<Value, Value>>& keys,
                            int& mode, const std::string& what) {
   // mode: 0 single, 1 count, 2 for_each, 3 unknown repetition (evaluated once with unknown key)
@@ -786,19 +806,7 @@ Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
     if (mode == 0 || mode == 3) keys.resize(1);
     ref_value = mode == 1 ? Value::list() : mode == 2 ? Value::map() : Value();
     for (auto& [k, v] : keys) {
-      std::string addr = base;
-      if (mode == 1) {
-        Value c = Value::map();
-        c.set("index", k);
-        evaluator_.push("count", std::move(c));
-        addr += instance_key_text(k);
-      } else if (mode == 2 || mode == 3) {
-        Value each = Value::map();
-        each.set("key", k);
-        each.set("value", v);
-        evaluator_.push("each", std::move(each));
-        if (mode == 2) addr += instance_key_text(k);
-      }
+      std::string addr = enter_instance(base, mode, k, v);
       Value attrs = Value::map(Span{decl.file->id(), b.begin, b.end});
       eval_body(decl.file, b.body, attrs, 0, true);
       if (mode != 0) evaluator_.pop();
@@ -928,19 +936,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
       path_module = rel.empty() ? dir->generic_string() : rel.generic_string();
     }
     for (auto& [k, v] : keys) {
-      std::string addr = base;
-      if (mode == 1) {
-        Value c = Value::map();
-        c.set("index", k);
-        evaluator_.push("count", std::move(c));
-        addr += instance_key_text(k);
-      } else if (mode == 2 || mode == 3) {
-        Value each = Value::map();
-        each.set("key", k);
-        each.set("value", v);
-        evaluator_.push("each", std::move(each));
-        if (mode == 2) addr += instance_key_text(k);
-      }
+      std::string addr = enter_instance(base, mode, k, v);
       std::map<std::string, Value> inputs;
       std::map<std::string, Span> spans;
       for (const auto& a : b.body.attributes) {
