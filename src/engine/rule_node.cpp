@@ -30,7 +30,8 @@ RuleNode from_yaml(const YAML::Node& node, uint32_t file, int depth) {
     case YAML::NodeType::Map:
       out.kind = RuleNode::Kind::kMap;
       for (const auto& entry : node) {
-        out.entries.emplace_back(from_yaml(entry.first, file, depth + 1), from_yaml(entry.second, file, depth + 1));
+        out.entries.push_back(
+            RuleEntry{from_yaml(entry.first, file, depth + 1), from_yaml(entry.second, file, depth + 1)});
       }
       break;
     default:

@@ -16,6 +16,8 @@ class Node;
 
 namespace gclint::engine {
 
+struct RuleEntry;
+
 /// A rule file's YAML tree as the rule loader reads it: kinds, scalar text, plain-or-quoted and the byte
 /// span yaml-cpp reported for every node. Built from yaml-cpp for user rule files, or decoded from the compact
 /// form the build compiled the embedded pack into (so the binary never scans YAML at start-up).
@@ -25,16 +27,25 @@ struct RuleNode {
   bool plain = true;  // scalar written without quotes (YAML core schema resolution applies)
   std::string text;   // kScalar
   model::Span span;
-  std::vector<RuleNode> items;                         // kSequence
-  std::vector<std::pair<RuleNode, RuleNode>> entries;  // kMap, in file order
+  std::vector<RuleNode> items;     // kSequence
+  std::vector<RuleEntry> entries;  // kMap, in file order
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_scalar() const { return kind == Kind::kScalar; }
   bool is_sequence() const { return kind == Kind::kSequence; }
   bool is_map() const { return kind == Kind::kMap; }
   /// Items of a sequence or entries of a map.
-  size_t size() const { return is_map() ? entries.size() : items.size(); }
+  size_t size() const;
 };
+
+/// One map entry. A struct rather than std::pair<RuleNode, RuleNode>: clang with libstdc++ rejects a pair of the
+/// still incomplete RuleNode (the fuzz build uses clang).
+struct RuleEntry {
+  RuleNode first;
+  RuleNode second;
+};
+
+inline size_t RuleNode::size() const { return is_map() ? entries.size() : items.size(); }
 
 /// The tree of a yaml-cpp document; spans point into file `file` (depth-limited: deeper nodes become null).
 RuleNode rule_node_from_yaml(const YAML::Node& node, uint32_t file);
