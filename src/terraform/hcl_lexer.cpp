@@ -99,13 +99,15 @@ HclToken HclLexer::lex(uint32_t pos) const {
     if (at(q) == '.' && is_digit(at(q + 1))) {
       q += 2;
       while (q < n && is_digit(src_[q])) ++q;
-      if (at(q) == 'e' || at(q) == 'E') {
-        uint32_t r = q + 1;
-        if (at(r) == '+' || at(r) == '-') ++r;
-        if (is_digit(at(r))) {
-          q = r + 1;
-          while (q < n && is_digit(src_[q])) ++q;
-        }
+    }
+    // HCL's NumericLit takes an exponent with or without a fraction (`1e3`, `2.5E-1`); tree-sitter-hcl's pinned
+    // grammar only after a fraction, so a file using `1e3` parses here and never goes to the fallback for it.
+    if (at(q) == 'e' || at(q) == 'E') {
+      uint32_t r = q + 1;
+      if (at(r) == '+' || at(r) == '-') ++r;
+      if (is_digit(at(r))) {
+        q = r + 1;
+        while (q < n && is_digit(src_[q])) ++q;
       }
     }
     set(HclTokenKind::kNumber, q - p);

@@ -10,7 +10,7 @@ enum class HclTokenKind : uint8_t {
   kEof,
   kError,      // a byte or sequence no HCL token starts with (also: non-ASCII outside strings, unclosed /*)
   kIdent,      // [A-Za-z_][A-Za-z0-9_-]* with "::" allowed inside
-  kNumber,     // [0-9]+(\.[0-9]+([eE][-+]?[0-9]+)?)? or 0x[0-9a-zA-Z]+
+  kNumber,     // [0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)? or 0x[0-9a-zA-Z]+
   kQuote,      // the opening " of a quoted template
   kHeredoc,    // << or <<-
   kLBrace,     // {

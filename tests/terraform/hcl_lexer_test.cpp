@@ -31,17 +31,22 @@ TEST(HclLexer, OperatorsTakeTheLongestMatch) {
   EXPECT_EQ(kinds("a & b"), (std::vector<K>{K::kIdent, K::kError}));
 }
 
-TEST(HclLexer, NumbersFollowTheTreeSitterPattern) {
-  HclLexer lex("1.5e+3 0x1F 12.x 1e5 7.");
+TEST(HclLexer, NumbersFollowTheHclSpec) {
+  HclLexer lex("1.5e+3 0x1F 12.x 1e5 2E-3 7. 1e 3e+x");
   EXPECT_EQ(lex.text(lex.take()), "1.5e+3");
   EXPECT_EQ(lex.text(lex.take()), "0x1F");
   EXPECT_EQ(lex.text(lex.take()), "12");  // the fraction needs a digit after the dot
   EXPECT_EQ(lex.take().kind, K::kDot);
   EXPECT_EQ(lex.text(lex.take()), "x");
-  EXPECT_EQ(lex.text(lex.take()), "1");  // an exponent only after a fraction
-  EXPECT_EQ(lex.text(lex.take()), "e5");
+  EXPECT_EQ(lex.text(lex.take()), "1e5");  // HCL's NumericLit: the exponent does not need a fraction
+  EXPECT_EQ(lex.text(lex.take()), "2E-3");
   EXPECT_EQ(lex.text(lex.take()), "7");
   EXPECT_EQ(lex.take().kind, K::kDot);
+  EXPECT_EQ(lex.text(lex.take()), "1");  // an exponent mark needs digits
+  EXPECT_EQ(lex.text(lex.take()), "e");
+  EXPECT_EQ(lex.text(lex.take()), "3");
+  EXPECT_EQ(lex.text(lex.take()), "e");
+  EXPECT_EQ(lex.take().kind, K::kPlus);
 }
 
 TEST(HclLexer, IdentifiersTakeDashesAndDoubleColons) {
