@@ -190,6 +190,14 @@ Value Evaluator::eval(const Expr& e) {
     case ExprKind::kCall: {
       if (e.name == "try") return call_try(e);
       if (e.name == "can") return call_can(e);
+      if (!read_files_ && (e.name == "file" || e.name == "fileexists" || e.name == "templatefile" ||
+                           e.name.starts_with("filebase64") || e.name == "filemd5" || e.name.starts_with("filesha"))) {
+        if (quiet_ == 0 && diagnostics_) {
+          diagnostics_->push_back({model::Diagnostic::Level::kWarning, sp,
+                                   e.name + "() is not read for a file on standard input; its value is unknown"});
+        }
+        return Value::unknown(text(e), sp);
+      }
       std::vector<Value> args;
       args.reserve(e.kids.size());
       for (const auto& k : e.kids) args.push_back(eval(k));

@@ -71,6 +71,9 @@ class Evaluator {
   const std::filesystem::path& module_dir() const { return module_dir_; }
   /// file(), fileexists() and templatefile() may only read below this directory (empty: anywhere).
   void set_file_root(std::filesystem::path root) { file_root_ = std::move(root); }
+  /// false: file(), templatefile() and the other file functions give unknown with a warning (standard input has no
+  /// directory, and nothing is read relative to the current one).
+  void set_read_files(bool read) { read_files_ = read; }
   /// Evaluation depth guard shared by resolvers that evaluate other expressions.
   bool enter();
   void leave() { --*depth_; }
@@ -91,6 +94,7 @@ class Evaluator {
   const model::SourceFile* file_;
   std::filesystem::path module_dir_;
   std::filesystem::path file_root_;
+  bool read_files_ = true;
   std::vector<model::Diagnostic>* diagnostics_;
   std::vector<std::pair<std::string, model::Value>> scope_;
   std::vector<const model::Value*> splat_items_;

@@ -123,6 +123,8 @@ class ModuleEval : public NameResolver {
   void set_variables(std::map<std::string, Value> vars) { variables_ = std::move(vars); }
   /// Declared variables and their types/defaults, evaluated.
   void init_variables(const std::map<std::string, Value>& given, const std::map<std::string, Span>& given_spans);
+  /// Variable `validation` rules whose condition is known false become warnings.
+  void check_validations();
   void run();
   Value outputs();
   std::vector<std::pair<size_t, Resource>>& produced() { return produced_; }
@@ -146,6 +148,7 @@ class ModuleEval : public NameResolver {
   Value eval_in(const model::SourceFile* file, const Expr& e);
   Value eval_attr(const model::SourceFile* file, const Attribute& a);
   void eval_body(const model::SourceFile* file, const Body& body, Value& out, int depth, bool skip_meta);
+  void eval_self_blocks(const model::SourceFile* file, const Block& block, Value& attrs, const std::string& address);
   void expand_dynamic(const model::SourceFile* file, const Block& block, Value& out, int depth);
   bool instances(const model::SourceFile* file, const Body& body, std::vector<std::pair<Value, Value>>& keys, int& mode,
                  const std::string& what);
@@ -220,6 +223,31 @@ class Loader {
     return &sources_.file(id);
   }
 
+  /// Adds one parsed file's declarations to a module. Other top-level blocks (terraform, moved, import, removed,
+  /// check with its scoped data sources) declare no resource and are not evaluated.
+  void add_file(ParsedModule& pm, const model::SourceFile* file, std::unique_ptr<HclFile> parsed, size_t& order) {
+    for (const auto& b : parsed->body.blocks) {
+      Decl d{file, &b, order++};
+      if (b.type == "variable" && b.labels.size() == 1) pm.variables.push_back(d);
+      if (b.type == "output" && b.labels.size() == 1) pm.outputs.push_back(d);
+      if (b.type == "resource" && b.labels.size() == 2) pm.resources.push_back(d);
+      if (b.type == "data" && b.labels.size() == 2) pm.data.push_back(d);
+      if (b.type == "module" && b.labels.size() == 1) pm.modules.push_back(d);
+      if (b.type == "provider" && b.labels.size() == 1) pm.providers.push_back(d);
+      if (b.type == "locals") {
+        for (const auto& a : b.body.attributes) {
+          if (pm.locals.count(a.name)) {
+            result_.error(Span{file->id(), a.begin, a.end}, "duplicate local value \"" + a.name + "\"");
+            continue;
+          }
+          pm.locals[a.name] = {file, &a};
+        }
+      }
+    }
+    pm.sources.push_back(file);
+    pm.files.push_back(std::move(parsed));
+  }
+
   /// Parses every *.tf / *.tf.json of a directory once.
   const ParsedModule* module(const fs::path& dir) {
     auto it = modules_.find(dir.generic_string());
@@ -246,26 +274,7 @@ class Loader {
       } else {
         *parsed = parse_hcl(*file, result_.diagnostics);
       }
-      for (const auto& b : parsed->body.blocks) {
-        Decl d{file, &b, order++};
-        if (b.type == "variable" && b.labels.size() == 1) pm->variables.push_back(d);
-        if (b.type == "output" && b.labels.size() == 1) pm->outputs.push_back(d);
-        if (b.type == "resource" && b.labels.size() == 2) pm->resources.push_back(d);
-        if (b.type == "data" && b.labels.size() == 2) pm->data.push_back(d);
-        if (b.type == "module" && b.labels.size() == 1) pm->modules.push_back(d);
-        if (b.type == "provider" && b.labels.size() == 1) pm->providers.push_back(d);
-        if (b.type == "locals") {
-          for (const auto& a : b.body.attributes) {
-            if (pm->locals.count(a.name)) {
-              result_.error(Span{file->id(), a.begin, a.end}, "duplicate local value \"" + a.name + "\"");
-              continue;
-            }
-            pm->locals[a.name] = {file, &a};
-          }
-        }
-      }
-      pm->sources.push_back(file);
-      pm->files.push_back(std::move(parsed));
+      add_file(*pm, file, std::move(parsed), order);
     }
     const ParsedModule* out = pm.get();
     modules_[dir.generic_string()] = std::move(pm);
@@ -301,6 +310,25 @@ class Loader {
   uint64_t instance_count = 0;
   int eval_depth = 0;
 
+  /// Standard input: the module is this one file, and nothing is read relative to the current directory.
+  void read_stdin(const model::SourceFile* file) { stdin_file_ = file; }
+  bool reading_stdin() const { return stdin_file_ != nullptr; }
+  const ParsedModule* stdin_module() {
+    auto pm = std::make_unique<ParsedModule>();
+    pm->display_dir = stdin_file_->path();
+    auto parsed = std::make_unique<HclFile>();
+    // A native HCL body cannot start with `{`: such input is the JSON syntax.
+    size_t first = stdin_file_->content().find_first_not_of(" \t\r\n");
+    bool json = first != std::string::npos && stdin_file_->content()[first] == '{';
+    *parsed =
+        json ? parse_json_config(*stdin_file_, result_.diagnostics) : parse_hcl(*stdin_file_, result_.diagnostics);
+    size_t order = 0;
+    add_file(*pm, stdin_file_, std::move(parsed), order);
+    const ParsedModule* out = pm.get();
+    modules_[std::string()] = std::move(pm);
+    return out;
+  }
+
  private:
   model::SourceSet& sources_;
   const LoadOptions& options_;
@@ -309,6 +337,7 @@ class Loader {
   fs::path root_dir_;
   std::map<std::string, std::unique_ptr<ParsedModule>> modules_;
   bool modules_json_loaded_ = false;
+  const model::SourceFile* stdin_file_ = nullptr;
   std::set<std::tuple<uint32_t, uint32_t, uint32_t, std::string>> reported_;
   std::map<std::string, std::string> modules_json_;
 };
@@ -327,6 +356,7 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
       evaluator_(this, nullptr, loader.root_dir(), &loader.result().diagnostics) {
   if (!loader.options().allow_outside_root && !loader.scan_root().empty()) evaluator_.set_file_root(loader.scan_root());
   evaluator_.share_depth(&loader.eval_depth);
+  if (loader.reading_stdin()) evaluator_.set_read_files(false);
   for (const auto& d : module_.resources) resource_decls_.emplace(d.block->labels[0] + "." + d.block->labels[1], &d);
   for (const auto& d : module_.data) {
     resource_decls_.emplace("data." + d.block->labels[0] + "." + d.block->labels[1], &d);
@@ -429,6 +459,33 @@ void ModuleEval::init_variables(const std::map<std::string, Value>& given,
       }
     }
     variables_[name] = std::move(v);
+  }
+  check_validations();
+}
+
+// After every variable is set, since a condition may name others (Terraform 1.9). An unknown condition decides
+// nothing; a known false one is a warning at the place the value was set, with the rule's error_message.
+void ModuleEval::check_validations() {
+  for (const auto& d : module_.variables) {
+    const std::string& name = d.block->labels[0];
+    for (const auto& rule : d.block->body.blocks) {
+      const Attribute* condition = rule.type == "validation" ? rule.body.attribute("condition") : nullptr;
+      if (condition == nullptr) continue;
+      Value ok = eval_in(d.file, condition->value);
+      bool passed = true;
+      if (!ok.is_known() || !to_bool_value(ok, passed) || passed) continue;
+      std::string message;
+      if (const Attribute* error_message = rule.body.attribute("error_message")) {
+        Value m = eval_in(d.file, error_message->value);
+        if (!to_string_value(m, message)) message = std::string(expr_text(*d.file, error_message->value));
+      }
+      const Value& value = variables_[name];
+      Span at = value.origin.valid() ? value.origin
+                : value.span.valid() ? value.span
+                                     : Span{d.file->id(), condition->begin, condition->end};
+      loader_.result().warning(
+          at, (address_.empty() ? "" : address_ + ": ") + "variable \"" + name + "\" fails its validation: " + message);
+    }
   }
 }
 
@@ -685,12 +742,51 @@ void ModuleEval::eval_body(const model::SourceFile* file, const Body& body, Valu
       expand_dynamic(file, b, out, depth);
       continue;
     }
-    if (skip_meta && (b.type == "provisioner" || b.type == "connection")) continue;
+    // Evaluated once the arguments are known, with `self` in scope (eval_self_blocks).
+    if (skip_meta && (b.type == "provisioner" || b.type == "connection" || b.type == "lifecycle")) continue;
     Value m = Value::map(Span{file->id(), b.begin, b.end});
     eval_body(file, b.body, m, depth + 1, false);
     Value* list = out.get(b.type);
     if (!list || !list->is_list()) list = &out.set(b.type, Value::list(m.span));
     list->items.push_back(std::move(m));
+  }
+}
+
+// Provisioner and connection blocks and lifecycle postconditions may use `self`: the instance whose arguments were
+// just evaluated (an attribute it does not set is a reference to the instance, as for any resource). Terraform allows
+// `self` nowhere else, so elsewhere it stays unknown. A provisioner's type label is its `type`.
+void ModuleEval::eval_self_blocks(const model::SourceFile* file, const Block& block, Value& attrs,
+                                  const std::string& address) {
+  Value self = attrs;
+  self.text = std::string(kResourceInstanceMarker);
+  self.refs = {Reference{address, ""}};
+  auto append = [](Value& to, const std::string& type, Value m) {
+    Value* list = to.get(type);
+    if (!list || !list->is_list()) list = &to.set(type, Value::list(m.span));
+    list->items.push_back(std::move(m));
+  };
+  for (const auto& b : block.body.blocks) {
+    if (b.type != "provisioner" && b.type != "connection" && b.type != "lifecycle") continue;
+    Value m = Value::map(Span{file->id(), b.begin, b.end});
+    if (b.type == "lifecycle") {
+      for (const auto& a : b.body.attributes) m.set(a.name, eval_attr(file, a));
+      for (const auto& rule : b.body.blocks) {
+        bool post = rule.type == "postcondition";
+        if (post) evaluator_.push("self", self);
+        Value r = Value::map(Span{file->id(), rule.begin, rule.end});
+        eval_body(file, rule.body, r, 1, false);
+        if (post) evaluator_.pop();
+        append(m, rule.type, std::move(r));
+      }
+    } else {
+      evaluator_.push("self", self);
+      eval_body(file, b.body, m, 1, false);
+      evaluator_.pop();
+      if (b.type == "provisioner" && !b.labels.empty()) {
+        m.set("type", Value::of_string(b.labels[0], Span{file->id(), b.begin, b.header_end}));
+      }
+    }
+    append(attrs, b.type, std::move(m));
   }
 }
 
@@ -809,6 +905,7 @@ Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
       std::string addr = enter_instance(base, mode, k, v);
       Value attrs = Value::map(Span{decl.file->id(), b.begin, b.end});
       eval_body(decl.file, b.body, attrs, 0, true);
+      eval_self_blocks(decl.file, b, attrs, addr);
       if (mode != 0) evaluator_.pop();
       if (is_data) {
         Value extra = special_data(b.labels[0], attrs, provider, decl.file, b);
@@ -866,7 +963,11 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
                                      "--allow-outside-root)");
     return false;
   };
-  if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source == "." || source == "..") {
+  if (loader_.reading_stdin() && !source.empty()) {
+    // One file on standard input has no directory: no module is read relative to the current one.
+    loader_.result().warning(src_span, "module " + name + ": source \"" + source +
+                                           "\" is not read for a file on standard input; its outputs are unknown");
+  } else if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source == "." || source == "..") {
     fs::path d = canonical_or_normal(module_.dir / source);
     if (inside_root(d)) dir = d;
   } else if (source.empty()) {
@@ -1038,10 +1139,12 @@ class RootVariables {
       }
     }
     std::error_code ec;
-    if (fs::is_regular_file(dir_ / "terraform.tfvars", ec)) read_tfvars(dir_ / "terraform.tfvars");
-    if (fs::is_regular_file(dir_ / "terraform.tfvars.json", ec)) read_tfvars(dir_ / "terraform.tfvars.json");
+    // Standard input has no directory: only the files and values named on the command line.
+    bool in_dir = !loader_.reading_stdin();
+    if (in_dir && fs::is_regular_file(dir_ / "terraform.tfvars", ec)) read_tfvars(dir_ / "terraform.tfvars");
+    if (in_dir && fs::is_regular_file(dir_ / "terraform.tfvars.json", ec)) read_tfvars(dir_ / "terraform.tfvars.json");
     std::vector<fs::path> autos;
-    for (fs::directory_iterator d(dir_, ec), end; !ec && d != end; d.increment(ec)) {
+    for (fs::directory_iterator d(dir_, ec), end; in_dir && !ec && d != end; d.increment(ec)) {
       std::string n = d->path().filename().string();
       if (n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json")) autos.push_back(d->path());
     }
@@ -1128,6 +1231,19 @@ class RootVariables {
   std::map<std::string, Value> values_;
 };
 
+void evaluate_root(Loader& loader, const ParsedModule& module, const fs::path& dir, model::ParseResult& result) {
+  RootVariables vars(loader, dir);
+  vars.collect();
+  std::map<std::string, Value> given = vars.values(module);
+  ModuleEval eval(loader, module, "", ".", {}, {}, 0, "");
+  eval.init_variables(given, {});
+  eval.run();
+  for (auto& [order, r] : eval.produced()) {
+    (void)order;
+    result.resources.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 model::ParseResult load_root_module(model::SourceSet& sources, const fs::path& dir, const LoadOptions& options) {
@@ -1140,17 +1256,15 @@ model::ParseResult load_root_module(model::SourceSet& sources, const fs::path& d
     result.error(Span{}, "not a directory: " + dir.generic_string());
     return result;
   }
-  const ParsedModule* module = loader.module(root);
-  RootVariables vars(loader, root);
-  vars.collect();
-  std::map<std::string, Value> given = vars.values(*module);
-  ModuleEval eval(loader, *module, "", ".", {}, {}, 0, "");
-  eval.init_variables(given, {});
-  eval.run();
-  for (auto& [order, r] : eval.produced()) {
-    (void)order;
-    result.resources.push_back(std::move(r));
-  }
+  evaluate_root(loader, *loader.module(root), root, result);
+  return result;
+}
+
+model::ParseResult load_stdin_module(model::SourceSet& sources, uint32_t file_id, const LoadOptions& options) {
+  model::ParseResult result;
+  Loader loader(sources, options, result);
+  loader.read_stdin(&sources.file(file_id));
+  evaluate_root(loader, *loader.stdin_module(), fs::path(), result);
   return result;
 }
 

@@ -34,6 +34,12 @@ struct LoadOptions {
 model::ParseResult load_root_module(model::SourceSet& sources, const std::filesystem::path& dir,
                                     const LoadOptions& options);
 
+/// Evaluates one file already registered in `sources` (standard input: `--stdin-format terraform`) as a root module
+/// that has no other file and no directory: no terraform.tfvars or *.auto.tfvars is read (only --var-file and
+/// --var), local module calls and file(), templatefile() and the other file functions give unknown values with a
+/// warning, and nothing is read relative to the current directory. JSON syntax when the text starts with `{`.
+model::ParseResult load_stdin_module(model::SourceSet& sources, uint32_t file_id, const LoadOptions& options);
+
 /// Parses (without evaluating) one .tf or .tf.json file; used by --parse-only and the benchmarks.
 model::ParseResult parse_only(const model::SourceFile& file);
 
