@@ -200,9 +200,8 @@ class FastParser {
     check_continuation();
     expect(K::kColon, "expected ':' in a conditional");
     allow_comment();
-    Expr other = parse_binary(1);
-    allow_comment_if(K::kQuestion);
-    if (peek_is(K::kQuestion)) give_up(lex_.peek().begin, "chained conditional");
+    // Right-associative like HCL: `a ? b : c ? d : e` is `a ? b : (c ? d : e)`.
+    Expr other = parse_expression();
     Expr e = node(ExprKind::kConditional, cond.begin, other.end);
     e.kids.reserve(3);
     e.kids.push_back(std::move(cond));

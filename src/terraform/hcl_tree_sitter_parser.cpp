@@ -409,10 +409,30 @@ class Builder {
         if (ts_node_symbol(c) == s_.expression) e.kids.push_back(expression(c, depth + 1));
       }
       if (e.kids.size() != 3) return make(ExprKind::kInvalid, n);
-      return e;
+      return right_associate(std::move(e));
     }
     if (sym == s_.quoted_template || sym == s_.heredoc_template) return template_expr(n, depth + 1);
     return make(ExprKind::kInvalid, n);
+  }
+
+  // The grammar groups `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; HCL (and Terraform) read it as
+  // `a ? b : (c ? d : e)`, the idiom of `x ? 1 : y ? n : m` in community modules. Explicit parentheses
+  // are kParen nodes and stay as written.
+  static Expr right_associate(Expr e) {
+    while (e.kids[0].kind == ExprKind::kConditional) {
+      Expr inner = std::move(e.kids[0]);
+      Expr rest;
+      rest.kind = ExprKind::kConditional;
+      rest.begin = inner.kids[2].begin;
+      rest.end = e.end;
+      rest.kids.push_back(std::move(inner.kids[2]));
+      rest.kids.push_back(std::move(e.kids[1]));
+      rest.kids.push_back(std::move(e.kids[2]));
+      e.kids[0] = std::move(inner.kids[0]);
+      e.kids[1] = std::move(inner.kids[1]);
+      e.kids[2] = right_associate(std::move(rest));
+    }
+    return e;
   }
 
   Expr for_expr(TSNode n, int depth) {

@@ -253,6 +253,9 @@ TEST(HclFastParser, ConstructsMatchTreeSitter) {
       "a = x\n# c\nb = y\n",
       "true = 1\nfor = 2\nif \"x\" {}\n",
       "a = for\nb = in\nc = if\n",
+      // Right-associative, as HCL reads it; both parsers agree, explicit parentheses included.
+      "a = x ? y : z ? 1 : 2\n",
+      "a = x ? 1 : y ? 2 : z ? 3 : 4\nb = (x ? true : y) ? 1 : 2\n",
   };
   for (const char* s : snippets) {
     Outcome o = parse_both(s);
@@ -287,7 +290,6 @@ TEST(HclFastParser, GivesUpOnBrokenOrAmbiguousInput) {
       "a = x[ * ]\n",
       "a = x. *\n",
       "a = x ? y\n",
-      "a = x ? y : z ? 1 : 2\n",
       "a = \"${}\"\n",
       "a = \"${x\"\n",
       "a = \"%{ if x }no end\"\n",

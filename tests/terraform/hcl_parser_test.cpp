@@ -60,5 +60,30 @@ TEST(HclParser, ParseOnlyCleanFileHasNoDiagnostics) {
   EXPECT_TRUE(parse_only(file).diagnostics.empty());
 }
 
+// HCL reads `a ? b : c ? d : e` as `a ? b : (c ? d : e)`, the nat_gateway_count idiom of community VPC modules;
+// explicit parentheses keep their grouping.
+TEST(HclParser, ChainedConditionalsAreRightAssociative) {
+  model::SourceFile file(0, "main.tf",
+                         "n = var.single ? 1 : var.per_az ? length(var.azs) : 3\n"
+                         "p = (var.single ? true : false) ? 1 : 2\n");
+  std::vector<model::Diagnostic> diags;
+  HclFile parsed = parse_hcl(file, diags);
+  EXPECT_TRUE(diags.empty());
+  ASSERT_EQ(parsed.body.attributes.size(), 2u);
+  const Expr& n = parsed.body.attributes[0].value;
+  ASSERT_EQ(n.kind, ExprKind::kConditional);
+  ASSERT_EQ(n.kids.size(), 3u);
+  EXPECT_EQ(n.kids[0].kind, ExprKind::kGetAttr);
+  EXPECT_EQ(n.kids[1].kind, ExprKind::kNumber);
+  const Expr& rest = n.kids[2];
+  ASSERT_EQ(rest.kind, ExprKind::kConditional);
+  EXPECT_EQ(file.content().substr(rest.begin, rest.end - rest.begin), "var.per_az ? length(var.azs) : 3");
+  EXPECT_EQ(rest.kids[1].kind, ExprKind::kCall);
+  EXPECT_EQ(rest.kids[2].kind, ExprKind::kNumber);
+  const Expr& p = parsed.body.attributes[1].value;
+  ASSERT_EQ(p.kind, ExprKind::kConditional);
+  EXPECT_EQ(p.kids[0].kind, ExprKind::kParen);
+}
+
 }  // namespace
 }  // namespace gclint::terraform
