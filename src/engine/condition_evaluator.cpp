@@ -632,6 +632,17 @@ Outcome ConditionEvaluator::evaluate_quantifier(const Condition& c, const Value&
   Outcome o;
   if (first) {
     o = std::move(*first);
+    // No element of several qualified: the collection is what is wrong, not the first element's attribute.
+    if (c.op != Condition::Op::kEvery && items.size() > 1 && !o.explicit_blame) {
+      std::vector<const Value*> holders;
+      const Value* none = nullptr;
+      uint16_t step = 0;
+      resolve(c.path, current, holders, none, step);
+      if (holders.size() == 1) {
+        o = Outcome{};
+        o.value = holders.front();
+      }
+    }
   } else {
     o.anchor = anchor != nullptr ? anchor : &current;
     o.path = &c.path;
