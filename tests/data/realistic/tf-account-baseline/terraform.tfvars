@@ -1,0 +1,5 @@
+account_name           = "sample-city-juki-prod"
+security_contact_email = "security@city.example.lg.jp"
+operator_account_id    = "444455556666"
+audit_account_id       = "111122223333"
+organization_id        = "o-a1b2c3d4e5"

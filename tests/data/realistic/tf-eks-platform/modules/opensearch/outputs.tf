@@ -1,0 +1,3 @@
+output "endpoint" {
+  value = aws_opensearch_domain.this.endpoint
+}
