@@ -6,12 +6,13 @@
 #include "model/diagnostic.h"
 #include "model/source_set.h"
 #include "model/value.h"
+#include "syntax/reader_limits.h"
 
 namespace gclint::syntax {
 
 struct JsonReadOptions {
-  /// Deeper nesting is an error, never a stack overflow.
-  uint32_t max_depth = 512;
+  /// Deeper nesting is an error, never a stack overflow. Default: the scan's nesting_depth limit.
+  uint32_t max_depth = reader_limits().max_depth;
   /// Duplicate object keys: an error diagnostic (RFC 8259 leaves them undefined; CloudFormation rejects them).
   bool duplicate_keys_are_errors = true;
 };

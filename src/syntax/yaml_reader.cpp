@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -263,6 +264,7 @@ class DocumentBuilder : public YAML::EventHandler {
     bool has_key = false;
     std::string key;
     uint32_t key_begin = 0;
+    uint32_t key_end = 0;  // the key node's span; a complex key's text (JSON) is not its source
     bool key_is_merge = false;
     std::unordered_set<std::string> keys;
     std::vector<Value> merges;
@@ -483,6 +485,7 @@ class DocumentBuilder : public YAML::EventHandler {
         parent.key = node.key_text;
       }
       parent.key_begin = node.value.span.begin;
+      parent.key_end = std::min(std::max(node.value.span.end, parent.key_begin), static_cast<uint32_t>(text_.size()));
       parent.key_is_merge = node.plain_merge_key;
       return;
     }
@@ -507,10 +510,9 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     if (!frame.keys.insert(frame.key).second) {
       if (options_.duplicate_keys_are_errors) {
-        diagnostics_.push_back(model::Diagnostic{
-            model::Diagnostic::Level::kError,
-            Span{file_.id(), frame.key_begin, frame.key_begin + static_cast<uint32_t>(frame.key.size())},
-            "duplicate key '" + frame.key + "'"});
+        diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kError,
+                                                 Span{file_.id(), frame.key_begin, frame.key_end},
+                                                 "duplicate key '" + frame.key + "'"});
         return;
       }
       frame.value.set(frame.key, std::move(value));

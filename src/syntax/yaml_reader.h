@@ -8,6 +8,7 @@
 #include "model/diagnostic.h"
 #include "model/source_set.h"
 #include "model/value.h"
+#include "syntax/reader_limits.h"
 
 namespace gclint::syntax {
 
@@ -17,9 +18,10 @@ namespace gclint::syntax {
 using YamlTagHandler = std::function<std::optional<model::Value>(std::string_view tag, model::Value value)>;
 
 struct YamlReadOptions {
-  uint32_t max_depth = 512;
+  /// Defaults: the scan's nesting_depth and yaml_alias_nodes limits (syntax/reader_limits.h).
+  uint32_t max_depth = reader_limits().max_depth;
   /// Total nodes produced by alias expansion per document (billion-laughs guard).
-  uint64_t max_alias_nodes = 100000;
+  uint64_t max_alias_nodes = reader_limits().max_alias_nodes;
   bool duplicate_keys_are_errors = true;
   /// Called for tags other than the YAML core schema ones; when empty, such tags are ignored.
   YamlTagHandler tag_handler;

@@ -21,6 +21,7 @@
 #include "kubernetes/manifest_loader.h"
 #include "model/diagnostic.h"
 #include "model/source_set.h"
+#include "syntax/text_encoding.h"
 #include "terraform/module_loader.h"
 
 namespace gclint::fuzz {
@@ -93,10 +94,16 @@ inline void terraform_module(std::string_view input) {
   check_spans(sources, terraform::load_root_module(sources, dir.root, options).diagnostics);
 }
 
+/// The text a scan hands to the YAML/JSON front ends: UTF-16 and UTF-32 converted to UTF-8 (scan/limits.h).
+inline std::string as_scanned(std::string_view input) {
+  auto transcoded = syntax::transcode_to_utf8(input);
+  return transcoded ? std::move(transcoded->text) : std::string(input);
+}
+
 /// One CloudFormation template; the loader reads it as JSON when it starts with '{', else as YAML.
 inline void cloudformation_template(std::string_view input, const char* name) {
   model::SourceSet sources;
-  uint32_t id = sources.add(name, std::string(input));
+  uint32_t id = sources.add(name, as_scanned(input));
   cloudformation::LoadOptions options;
   options.region = "ap-northeast-1";
   check_spans(sources, cloudformation::load_template(sources.file(id), options).diagnostics);
@@ -111,7 +118,7 @@ inline void cloudformation_json(std::string_view input) { cloudformation_templat
 /// A multi-document Kubernetes manifest (YAML or JSON), Helm `# Source:` mapping on.
 inline void kubernetes_yaml(std::string_view input) {
   model::SourceSet sources;
-  uint32_t id = sources.add("manifest.yaml", std::string(input));
+  uint32_t id = sources.add("manifest.yaml", as_scanned(input));
   check_spans(sources, kubernetes::load_manifests(sources, id, kubernetes::LoadOptions{}).diagnostics);
 }
 

@@ -39,24 +39,21 @@ INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest,
                                            "cloudformation_json", "kubernetes_yaml", "config", "rule_file"),
                          [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
 
-// Empty and binary input through every target, so that the table stays complete. Span checks are off here: the
-// YAML syntax errors of .gclint.yaml and rule files have spans past the end of the file (open problem, see
-// tests/data/robustness/spans/).
+// Empty and binary input through every target, so that the table stays complete (spans checked).
 TEST(FuzzTargetsTest, AcceptEveryTarget) {
   EXPECT_EQ(fuzz::targets().size(), 7u);
-  bool checks = fuzz::span_checks();
-  fuzz::span_checks() = false;
+  ASSERT_TRUE(fuzz::span_checks());
   for (const auto& [name, target] : fuzz::targets()) {
     SCOPED_TRACE(name);
     target("");
     target(std::string("\0\xff", 2));
+    target(std::string("\xff\xfe\x00\xd8", 4));  // UTF-16 BOM and a lone surrogate
   }
-  fuzz::span_checks() = checks;
 }
 
-// Open: diagnostics whose span ends (or starts) past the end of the file, found by the fuzzers; the file name
-// starts with the target. Enable once fixed, then move the inputs to their target directories.
-TEST(FuzzRegressionTest, DISABLED_SpansStayInsideTheFile) {
+// Inputs on which a target once reported a diagnostic whose span ended (or started) past the end of the file; the
+// file name starts with the target. check_spans aborts on such a span.
+TEST(FuzzRegressionTest, SpansStayInsideTheFile) {
   int inputs = 0;
   for (const auto& entry : fs::directory_iterator(fs::path(GCLINT_SOURCE_DIR) / "tests/data/robustness/spans")) {
     std::string file_name = entry.path().filename().string();
