@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <utility>
 
 namespace gclint::terraform {
 
@@ -98,6 +99,8 @@ void strip_instance_markers(Value& v) {
   }
 }
 
+const EvalLimits Evaluator::kDefaultLimits{};
+
 Evaluator::Evaluator(NameResolver* resolver, const model::SourceFile* file, std::filesystem::path module_dir,
                      std::vector<model::Diagnostic>* diagnostics)
     : resolver_(resolver), file_(file), module_dir_(std::move(module_dir)), diagnostics_(diagnostics) {}
@@ -140,6 +143,12 @@ bool Evaluator::enter() {
 }
 
 Value Evaluator::eval(const Expr& e) {
+  // The deadline is read every 256 evaluations: a clock read per expression would cost more than most of them.
+  if (!stopped_ && (++evaluations_ & 255) == 0 && limits_->deadline != std::chrono::steady_clock::time_point::max() &&
+      std::chrono::steady_clock::now() >= limits_->deadline) {
+    stopped_ = true;
+  }
+  if (stopped_) return Value::unknown(text(e), span(e));
   if (!enter()) return error(e, "expression evaluation too deep");
   struct Leave {
     Evaluator* ev;
@@ -210,6 +219,10 @@ Value Evaluator::eval(const Expr& e) {
       }
       Value out = call(e, args);
       out.span = sp;
+      if (out.is_string() && out.text.size() > limits_->max_string_length) {
+        return error(e, e.name + ": result longer than the string_length limit (" +
+                            std::to_string(limits_->max_string_length) + " bytes)");
+      }
       return out;
     }
     case ExprKind::kForTuple:
@@ -307,6 +320,11 @@ Value Evaluator::eval_binary(const Expr& e) {
 
 void Evaluator::append_template(const Expr& tpl, std::string& out, Value& unknown, bool& is_unknown) {
   for (const auto& part : tpl.kids) {
+    if (out.size() > limits_->max_string_length) {
+      template_too_long_ = true;
+      is_unknown = true;
+      return;
+    }
     switch (part.kind) {
       case ExprKind::kTplLiteral:
         out += part.name;
@@ -390,8 +408,15 @@ Value Evaluator::eval_template(const Expr& e) {
   bool is_unknown = false;
   bool saved = json_placeholders_;
   json_placeholders_ = e.flag;
+  bool saved_too_long = std::exchange(template_too_long_, false);
   append_template(e, out, refs, is_unknown);
   json_placeholders_ = saved;
+  if (std::exchange(template_too_long_, saved_too_long) || out.size() > limits_->max_string_length) {
+    Value u = error(e, "template result longer than the string_length limit (" +
+                           std::to_string(limits_->max_string_length) + " bytes)");
+    u.refs = std::move(refs.refs);
+    return u;
+  }
   if (is_unknown) {
     Value u = Value::unknown(text(e), sp);
     u.refs = std::move(refs.refs);

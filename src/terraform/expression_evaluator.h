@@ -9,6 +9,7 @@
 #include "model/diagnostic.h"
 #include "model/source_set.h"
 #include "model/value.h"
+#include "terraform/eval_limits.h"
 #include "terraform/hcl_ast.h"
 
 namespace gclint::terraform {
@@ -79,6 +80,11 @@ class Evaluator {
   void leave() { --*depth_; }
   /// Shares one depth budget among the evaluators of nested modules (they call each other).
   void share_depth(int* depth) { depth_ = depth; }
+  /// String, collection and time bounds (owned by the caller; defaults when never set).
+  void set_limits(const EvalLimits* limits) { limits_ = limits; }
+  const EvalLimits& limits() const { return *limits_; }
+  /// True once the deadline has passed: every expression evaluates to unknown from then on.
+  bool stopped() const { return stopped_; }
 
  private:
   model::Value eval_template(const Expr& e);
@@ -103,6 +109,11 @@ class Evaluator {
   bool json_placeholders_ = false;
   int own_depth_ = 0;
   int* depth_ = &own_depth_;
+  const EvalLimits* limits_ = &kDefaultLimits;
+  uint32_t evaluations_ = 0;
+  bool stopped_ = false;
+  bool template_too_long_ = false;
+  static const EvalLimits kDefaultLimits;
 };
 
 /// Adds every reference in `from` (deeply) to `to.refs`, without duplicates.

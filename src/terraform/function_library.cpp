@@ -24,8 +24,6 @@ using model::Value;
 
 namespace {
 
-constexpr size_t kMaxCollection = 1000000;
-constexpr uintmax_t kMaxFileSize = 16u << 20;
 
 void append_json(std::string& out, const Value& v, int depth) {
   if (depth > 200) {
@@ -100,16 +98,26 @@ Value from_json(const nlohmann::json& j, Span span, int depth) {
   }
 }
 
-Value from_yaml(const YAML::Node& n, Span span, int depth) {
+// `budget` counts nodes down: yaml-cpp shares an aliased node instead of copying it, so a billion-laughs string
+// is small until walked.
+Value from_yaml(const YAML::Node& n, Span span, int depth, uint64_t& budget) {
+  if (budget == 0) return Value::null(span);
+  --budget;
   if (depth > 200 || !n.IsDefined() || n.IsNull()) return Value::null(span);
   if (n.IsSequence()) {
     Value out = Value::list(span);
-    for (const auto& item : n) out.items.push_back(from_yaml(item, span, depth + 1));
+    for (const auto& item : n) {
+      if (budget == 0) break;
+      out.items.push_back(from_yaml(item, span, depth + 1, budget));
+    }
     return out;
   }
   if (n.IsMap()) {
     Value out = Value::map(span);
-    for (const auto& kv : n) out.set(kv.first.as<std::string>(), from_yaml(kv.second, span, depth + 1));
+    for (const auto& kv : n) {
+      if (budget == 0) break;
+      out.set(kv.first.as<std::string>(), from_yaml(kv.second, span, depth + 1, budget));
+    }
     return out;
   }
   const std::string& s = n.Scalar();
@@ -557,8 +565,9 @@ bool Evaluator::read_confined(const Expr& e, const std::string& path, std::strin
     if (!quiet_missing) error(e, "file \"" + path + "\" does not exist");
     return false;
   }
-  if (fs::file_size(canon, ec) > kMaxFileSize) {
-    error(e, "file \"" + path + "\" is too large");
+  if (fs::file_size(canon, ec) > limits().max_string_length) {
+    error(e, "file \"" + path + "\" is larger than the string_length limit (" +
+                 std::to_string(limits().max_string_length) + " bytes)");
     return false;
   }
   std::ifstream in(canon, std::ios::binary);
@@ -592,6 +601,11 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   };
   auto str = [&](size_t i, std::string& out) { return i < args.size() && to_string_value(args[i], out); };
   auto num = [&](size_t i, double& out) { return i < args.size() && to_number_value(args[i], out); };
+  const uint64_t max_elements = limits().max_collection_elements;
+  const uint64_t max_string = limits().max_string_length;
+  auto too_long = [&]() {
+    return error(e, fn + ": result longer than the string_length limit (" + std::to_string(max_string) + " bytes)");
+  };
   auto with_refs = [&](Value v) {
     for (const auto& a : args) {
       for (const auto& r : a.refs) {
@@ -764,12 +778,16 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       if (args.size() == 3 && !num(2, step)) return bad_args();
       if (args.size() == 2 && stop < start) step = -1;
     }
-    if (step == 0) return bad_args();
-    Value out = Value::list(sp);
-    for (double x = start; step > 0 ? x < stop : x > stop; x += step) {
-      if (out.items.size() >= kMaxCollection) return error(e, "range: too many elements");
-      out.items.push_back(Value::of_number(x, sp));
+    if (step == 0 || !std::isfinite(start) || !std::isfinite(stop) || !std::isfinite(step)) return bad_args();
+    // The size is known before anything is built, so an oversized range costs nothing.
+    double count = std::max(0.0, std::ceil((stop - start) / step));
+    if (count > double(max_elements)) {
+      return error(e, "range: too many elements (" + model::format_number(count) + "; the collection_elements limit is " +
+                          std::to_string(max_elements) + ")");
     }
+    Value out = Value::list(sp);
+    out.items.reserve(size_t(count));
+    for (size_t i = 0; i < size_t(count); ++i) out.items.push_back(Value::of_number(start + double(i) * step, sp));
     return out;
   }
 
@@ -864,6 +882,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       std::string err;
       out += format_verb(spec, f[j], args[next++], err);
       if (!err.empty()) return error(e, "format: " + err);
+      if (out.size() > max_string) return too_long();
       i = j;
     }
     return with_refs(Value::of_string(out, sp));
@@ -899,6 +918,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       for (const auto& item : args[i].items) {
         std::string s;
         if (!to_string_value(item, s)) return bad_args();
+        if (out.size() + sep.size() + s.size() > max_string) return too_long();
         if (!first) out += sep;
         out += s;
         first = false;
@@ -1032,6 +1052,19 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     if (pat.size() >= 2 && pat.front() == '/' && pat.back() == '/') {
       RE2 re(pat.substr(1, pat.size() - 2));
       if (!re.ok()) return error(e, "replace: invalid regular expression");
+      // Each match can add the replacement once; bound the worst case before RE2 builds it.
+      if (!rep.empty() && double(s.size() + 1) * double(rep.size()) + double(s.size()) > double(max_string)) {
+        size_t matches = 0;
+        re2::StringPiece input(s);
+        re2::StringPiece match;
+        size_t pos = 0;
+        while (pos <= s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, &match, 1)) {
+          ++matches;
+          size_t end = size_t(match.data() - s.data()) + match.size();
+          pos = match.empty() ? end + 1 : end;
+        }
+        if (double(s.size()) + double(matches) * double(rep.size()) * 2 > double(max_string)) return too_long();
+      }
       RE2::GlobalReplace(&s, re, convert_replacement(rep));
       return with_refs(Value::of_string(s, sp));
     }
@@ -1042,6 +1075,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       size_t at = s.find(pat, pos);
       if (at == std::string::npos) break;
       out.append(s, pos, at - pos);
+      if (out.size() + rep.size() > max_string) return too_long();
       out += rep;
       pos = at + pat.size();
     }
@@ -1064,7 +1098,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       if (fn == "regex") return all.items[0];
       size_t end = size_t(groups[0].data() - s.data()) + groups[0].size();
       pos = groups[0].empty() ? end + 1 : end;
-      if (all.items.size() >= kMaxCollection) break;
+      if (all.items.size() >= max_elements) break;
     }
     if (fn == "regex") return error(e, "regex: no match");
     return all;
@@ -1074,6 +1108,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     std::string s;
     if (!argc(2, 2) || !num(0, n) || !str(1, s) || n < 0 || n > 1000) return bad_args();
     std::string pad(size_t(n), ' ');
+    if (double(s.size()) + double(std::count(s.begin(), s.end(), '\n')) * n > double(max_string)) return too_long();
     std::string out;
     for (char c : s) {
       out += c;
@@ -1159,7 +1194,10 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
       Value next = Value::list(sp);
       for (const auto& prefix : out.items) {
         for (const auto& item : a.items) {
-          if (next.items.size() >= kMaxCollection) return error(e, "setproduct: too many elements");
+          if (next.items.size() >= max_elements) {
+            return error(e, "setproduct: too many elements (the collection_elements limit is " +
+                                std::to_string(max_elements) + ")");
+          }
           Value row = prefix;
           row.items.push_back(item);
           next.items.push_back(std::move(row));
@@ -1221,7 +1259,13 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     std::string s;
     if (!argc(1, 1) || !str(0, s)) return bad_args();
     try {
-      return from_yaml(YAML::Load(s), sp, 0);
+      uint64_t budget = max_elements + 1;
+      Value out = from_yaml(YAML::Load(s), sp, 0, budget);
+      if (budget == 0) {
+        return error(e, "yamldecode: more than " + std::to_string(max_elements) +
+                            " nodes (collection_elements limit; possible alias bomb)");
+      }
+      return out;
     } catch (const std::exception&) {
       return error(e, "yamldecode: invalid YAML");
     }

@@ -15,6 +15,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "syntax/file_reader.h"
 #include "syntax/json_reader.h"
 #include "terraform/expression_evaluator.h"
 #include "terraform/hcl_parser.h"
@@ -32,8 +33,6 @@ using model::Value;
 
 namespace {
 
-constexpr uintmax_t kMaxFileSize = 64u << 20;
-
 std::string instance_key_text(const Value& key) {
   if (key.is_number()) return "[" + model::format_number(key.number) + "]";
   std::string out = "[\"";
@@ -44,26 +43,11 @@ std::string instance_key_text(const Value& key) {
   return out + "\"]";
 }
 
-bool read_file(const fs::path& path, std::string& content, std::string& error) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    error = "cannot read " + path.generic_string() + ": " + ec.message();
-    return false;
-  }
-  if (size > kMaxFileSize) {
-    error = "file too large: " + path.generic_string();
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot open " + path.generic_string();
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  content = ss.str();
-  return true;
+bool read_file(const fs::path& path, uintmax_t max_size, std::string& content, std::string& error,
+               bool* too_large = nullptr) {
+  syntax::ReadStatus status = syntax::read_regular_file(path, max_size, content, error);
+  if (status == syntax::ReadStatus::kTooLarge && too_large) *too_large = true;
+  return status == syntax::ReadStatus::kOk;
 }
 
 fs::path canonical_or_normal(const fs::path& p) {
@@ -209,14 +193,42 @@ class Loader {
     return rel.generic_string();
   }
 
-  /// Registers (or finds) a file; nullptr when it cannot be read.
-  const model::SourceFile* source(const fs::path& path) {
+  /// A file in the tree that is a symlink to a place outside the scan root is not read (a warning, as the walk
+  /// gives): a .tf or terraform.tfvars pointing at /etc/passwd would print it in the report.
+  bool refused_outside_root(const fs::path& path) {
+    if (options_.allow_outside_root || scan_root_.empty()) return false;
+    fs::path target = canonical_or_normal(path);
+    if (target == scan_root_ || is_within(target, scan_root_)) return false;
     std::string disp = display(path);
+    uint32_t id = sources_.find(disp);
+    if (id == Span::kNoFile) id = sources_.add(disp, "");
+    result_.warning(Span{id, 0, 0}, "symlink points outside the scan root; skipped (see --allow-outside-root)");
+    return true;
+  }
+
+  /// Registers (or finds) a file; nullptr when it cannot be read. `trusted`: named by the user (--var-file).
+  /// The walk registers a file it skipped (outside the root, too large) as empty: both are checked before the
+  /// registered copy is used, so that such a file is skipped here too instead of read as empty.
+  const model::SourceFile* source(const fs::path& path, bool trusted = false) {
+    if (!trusted && refused_outside_root(path)) return nullptr;
+    std::string disp = display(path);
+    std::error_code ec;
+    if (auto size = fs::file_size(path, ec); !ec && size > options_.max_file_size) {
+      uint32_t at = sources_.find(disp);
+      if (at == Span::kNoFile) at = sources_.add(disp, "");
+      result_.warning(Span{at, 0, 0}, "file is larger than the file_size limit (" +
+                                          std::to_string(options_.max_file_size) + " bytes); skipped");
+      return nullptr;
+    }
     uint32_t id = sources_.find(disp);
     if (id != Span::kNoFile) return &sources_.file(id);
     std::string content, error;
-    if (!read_file(path, content, error)) {
-      result_.error(Span{}, error);
+    bool too_large = false;
+    if (!read_file(path, options_.max_file_size, content, error, &too_large)) {
+      // Located at the file (registered empty), so that the report names it; an oversized file is skipped with a
+      // warning, as the walk does.
+      Span at{sources_.add(disp, ""), 0, 0};
+      too_large ? result_.warning(at, error) : result_.error(at, error);
       return nullptr;
     }
     id = sources_.add(disp, std::move(content));
@@ -288,7 +300,7 @@ class Loader {
       fs::path p = root_dir_ / ".terraform" / "modules" / "modules.json";
       std::string content, error;
       std::error_code ec;
-      if (fs::is_regular_file(p, ec) && read_file(p, content, error)) {
+      if (fs::is_regular_file(p, ec) && read_file(p, options_.max_file_size, content, error)) {
         nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
         if (j.is_object() && j.contains("Modules") && j["Modules"].is_array()) {
           for (const auto& m : j["Modules"]) {
@@ -357,6 +369,7 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
   if (!loader.options().allow_outside_root && !loader.scan_root().empty()) evaluator_.set_file_root(loader.scan_root());
   evaluator_.share_depth(&loader.eval_depth);
   if (loader.reading_stdin()) evaluator_.set_read_files(false);
+  evaluator_.set_limits(&loader.options().eval_limits);
   for (const auto& d : module_.resources) resource_decls_.emplace(d.block->labels[0] + "." + d.block->labels[1], &d);
   for (const auto& d : module_.data) {
     resource_decls_.emplace("data." + d.block->labels[0] + "." + d.block->labels[1], &d);
@@ -1150,7 +1163,7 @@ class RootVariables {
     }
     std::sort(autos.begin(), autos.end());
     for (const auto& p : autos) read_tfvars(p);
-    for (const auto& p : options.var_files) read_tfvars(p.is_relative() ? fs::absolute(p) : p);
+    for (const auto& p : options.var_files) read_tfvars(p.is_relative() ? fs::absolute(p) : p, true);
     for (const auto& [k, v] : options.vars) {
       raw_[k] = v;
       values_.erase(k);
@@ -1198,8 +1211,9 @@ class RootVariables {
     for (auto& e : v.entries) strip_spans(e.value);
   }
 
-  void read_tfvars(const fs::path& path) {
-    const model::SourceFile* file = loader_.source(canonical_or_normal(path));
+  void read_tfvars(const fs::path& path, bool trusted = false) {
+    if (!trusted && loader_.refused_outside_root(path)) return;
+    const model::SourceFile* file = loader_.source(canonical_or_normal(path), trusted);
     if (!file) return;
     if (path.filename().string().ends_with(".json")) {
       std::optional<Value> v = syntax::read_json(*file, loader_.result().diagnostics);

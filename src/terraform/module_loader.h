@@ -8,6 +8,7 @@
 
 #include "model/parse_result.h"
 #include "model/source_set.h"
+#include "terraform/eval_limits.h"
 
 namespace gclint::terraform {
 
@@ -25,6 +26,10 @@ struct LoadOptions {
   std::optional<std::string> default_region;
   uint32_t max_module_depth = 32;
   uint32_t max_instances = 100000;
+  /// Larger .tf / .tf.json files are skipped with a warning (the scan's file_size limit).
+  uint64_t max_file_size = 10'000'000;
+  /// String and collection bounds and the deadline for every expression of the module.
+  EvalLimits eval_limits;
 };
 
 /// Evaluates one root module directory, including the local modules it calls, into resources
