@@ -88,9 +88,10 @@ const std::vector<OptionSpec>& option_specs() {
        }},
       {"--stdin-format", true, kScan,
        [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
-         if (v != "cloudformation" && v != "kubernetes") {
-           return std::string(tr(lang, "--stdin-format takes cloudformation or kubernetes",
-                                 "--stdin-format には cloudformation か kubernetes を指定してください"));
+         if (v != "terraform" && v != "terraform-plan" && v != "cloudformation" && v != "kubernetes") {
+           return std::string(tr(lang, "--stdin-format takes terraform, terraform-plan, cloudformation or kubernetes",
+                                 "--stdin-format には terraform、terraform-plan、cloudformation、kubernetes "
+                                 "のいずれかを指定してください"));
          }
          c.stdin_format = v;
          return ok();

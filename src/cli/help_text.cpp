@@ -56,7 +56,7 @@ Rules and configuration:
   --strict-unknown           Report checks that could not decide (unknown values) as INFO findings
 
 Inputs:
-  --stdin-format FORMAT      cloudformation|kubernetes, for "-"
+  --stdin-format FORMAT      terraform|terraform-plan|cloudformation|kubernetes, for "-"
   --region REGION            AWS region for CloudFormation AWS::Region and Terraform providers without one
   --cfn-params FILE          CloudFormation parameter file (repeatable)
   --var NAME=VALUE           Terraform variable (repeatable)
@@ -92,7 +92,7 @@ constexpr const char* kScanJa = R"(使い方: gclint scan [オプション] [パ
   --strict-unknown           値が不明で判定できなかったチェックを INFO の指摘として報告する
 
 入力:
-  --stdin-format FORMAT      "-" の形式: cloudformation|kubernetes
+  --stdin-format FORMAT      "-" の形式: terraform|terraform-plan|cloudformation|kubernetes
   --region REGION            CloudFormation の AWS::Region、リージョン未指定の Terraform プロバイダのリージョン
   --cfn-params FILE          CloudFormation のパラメータファイル（複数指定可）
   --var NAME=VALUE           Terraform 変数（複数指定可）

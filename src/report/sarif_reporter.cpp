@@ -156,6 +156,14 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
       result["locations"] = Json::array({physical_location(at)});
       artifacts.insert(at.file);
     }
+    // Where a value that came through a variable or parameter was set (terraform.tfvars:2), as the text report's
+    // "value set at" line.
+    if (SpanLocation origin = locate(input.sources, f.origin); origin.valid) {
+      Json related = physical_location(origin);
+      related["id"] = 1;
+      related["message"] = Json{{"text", input.lang == "ja" ? "値の設定箇所" : "value set at"}};
+      result["relatedLocations"] = Json::array({std::move(related)});
+    }
     if (!f.fingerprint.empty()) result["partialFingerprints"] = Json{{"gclint/v1", f.fingerprint}};
     if (f.suppressed) {
       Json suppression{{"kind", "inSource"}, {"status", "accepted"}};

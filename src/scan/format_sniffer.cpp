@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "terraform/plan_loader.h"
+
 namespace gclint::scan {
 namespace fs = std::filesystem;
 namespace {
@@ -218,6 +220,7 @@ FileKind sniff_file(std::string_view name, std::string_view content) {
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a UTF-8 BOM is not content
   if (ends_with(name, ".tf") || ends_with(name, ".tf.json")) return FileKind::kTerraform;
   if (ends_with(name, ".tfvars") || ends_with(name, ".tfvars.json")) return FileKind::kTerraformVars;
+  if (terraform::looks_like_plan(content)) return FileKind::kTerraformPlan;
   if (content.find("AWSTemplateFormatVersion") != std::string_view::npos) return FileKind::kCloudFormation;
   if (has_key(content, "Resources") && has_aws_type(content)) return FileKind::kCloudFormation;
   if (has_key(content, "apiVersion") && has_key(content, "kind")) return FileKind::kKubernetes;

@@ -9,9 +9,11 @@
 namespace gclint::scan {
 
 /// What a file holds, decided from its name and a cheap look at its text.
-enum class FileKind { kIgnored, kTerraform, kTerraformVars, kCloudFormation, kKubernetes };
+enum class FileKind { kIgnored, kTerraform, kTerraformVars, kTerraformPlan, kCloudFormation, kKubernetes };
 
 /// Classifies one file. Terraform by name (.tf, .tf.json; .tfvars(.json) belong to their directory);
+/// a Terraform plan (`terraform show -json`) when a JSON object has top-level format_version and planned_values or
+/// resource_changes (before CloudFormation: a plan may hold a template body in a string);
 /// CloudFormation when the text holds AWSTemplateFormatVersion or Resources entries typed AWS::…;
 /// Kubernetes when a document has apiVersion and kind; anything else is ignored silently.
 FileKind sniff_file(std::string_view file_name, std::string_view content);

@@ -21,6 +21,7 @@
 #include "scan/file_discovery.h"
 #include "scan/format_sniffer.h"
 #include "terraform/module_loader.h"
+#include "terraform/plan_loader.h"
 
 namespace gclint::scan {
 namespace fs = std::filesystem;
@@ -28,7 +29,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-enum class UnitKind { kTerraformModule, kTerraformFile, kCloudFormation, kKubernetes };
+enum class UnitKind {
+  kTerraformModule,
+  kTerraformFile,
+  kTerraformPlan,   // dir: the plan file while units are collected, then its root module (or empty)
+  kTerraformStdin,  // one .tf file on standard input
+  kCloudFormation,
+  kKubernetes
+};
 
 /// One independent piece of parsing work; its result goes into its own slot.
 struct Unit {
@@ -224,14 +232,27 @@ ScanResult run_scan(const ScanOptions& options) {
     }
     if (is_tfvars) continue;  // read by the Terraform loader with its module directory
     FileKind kind = sniff_file(name, content);
-    if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes) continue;
+    if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes && kind != FileKind::kTerraformPlan)
+      continue;
     uint32_t id = sources.add(file.display, std::move(content));
     scanned_files.insert(file.display);
-    units.push_back(
-        {kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id, file.display});
+    units.push_back({kind == FileKind::kCloudFormation  ? UnitKind::kCloudFormation
+                     : kind == FileKind::kTerraformPlan ? UnitKind::kTerraformPlan
+                                                        : UnitKind::kKubernetes,
+                     kind == FileKind::kTerraformPlan ? file.path : fs::path(), id, file.display});
   }
-  for (const auto& dir : options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls)) {
-    units.push_back({UnitKind::kTerraformModule, dir, 0, display_path(dir, base)});
+  std::vector<fs::path> tf_roots = options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls);
+  // A plan in or under a root module is loaded with it, and that root is not evaluated a second time
+  // (terraform/plan_loader.h, docs/terraform.md).
+  std::set<fs::path> planned_roots;
+  for (auto& unit : units) {
+    if (unit.kind != UnitKind::kTerraformPlan) continue;
+    std::optional<fs::path> config = terraform::plan_configuration_dir(unit.dir, tf_roots);
+    unit.dir = config.value_or(fs::path());
+    if (config) planned_roots.insert(*config);
+  }
+  for (const auto& dir : tf_roots) {
+    if (!planned_roots.count(dir)) units.push_back({UnitKind::kTerraformModule, dir, 0, display_path(dir, base)});
   }
   if (read_stdin) {
     std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -244,17 +265,25 @@ ScanResult run_scan(const ScanOptions& options) {
     } else if (format == "kubernetes" || format == "k8s") {
       kind = FileKind::kKubernetes;
     } else if (format == "terraform") {
-      result.fatal_error = "--stdin-format terraform is not supported: Terraform is evaluated per module directory";
-      return result;
+      kind = FileKind::kTerraform;
+    } else if (format == "terraform-plan") {
+      kind = FileKind::kTerraformPlan;
     } else {
-      result.fatal_error = "unknown --stdin-format '" + options.stdin_format + "' (cloudformation, kubernetes)";
+      result.fatal_error = "unknown --stdin-format '" + options.stdin_format +
+                           "' (terraform, terraform-plan, cloudformation, kubernetes)";
       return result;
     }
     uint32_t id = sources.add("<stdin>", std::move(content));
     scanned_files.insert("<stdin>");
-    if (kind == FileKind::kCloudFormation || kind == FileKind::kKubernetes) {
-      units.push_back(
-          {kind == FileKind::kCloudFormation ? UnitKind::kCloudFormation : UnitKind::kKubernetes, {}, id, "<stdin>"});
+    if (kind == FileKind::kCloudFormation || kind == FileKind::kKubernetes || kind == FileKind::kTerraformPlan ||
+        kind == FileKind::kTerraform) {
+      units.push_back({kind == FileKind::kCloudFormation  ? UnitKind::kCloudFormation
+                       : kind == FileKind::kKubernetes    ? UnitKind::kKubernetes
+                       : kind == FileKind::kTerraformPlan ? UnitKind::kTerraformPlan
+                                                          : UnitKind::kTerraformStdin,
+                       {},
+                       id,
+                       "<stdin>"});
     } else {
       result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0},
                                     "cannot tell the format of standard input; pass --stdin-format"});
@@ -305,6 +334,14 @@ ScanResult run_scan(const ScanOptions& options) {
     switch (unit.kind) {
       case UnitKind::kTerraformModule:
         slots[index] = terraform::load_root_module(sources, unit.dir, tf_options);
+        break;
+      case UnitKind::kTerraformPlan: {
+        std::optional<fs::path> config = unit.dir.empty() ? std::nullopt : std::optional<fs::path>(unit.dir);
+        slots[index] = terraform::load_plan(sources, unit.file_id, config, tf_options);
+        break;
+      }
+      case UnitKind::kTerraformStdin:
+        slots[index] = terraform::load_stdin_module(sources, unit.file_id, tf_options);
         break;
       case UnitKind::kTerraformFile:
         slots[index] = terraform::parse_only(sources.file(unit.file_id));

@@ -160,6 +160,12 @@ std::vector<const Value*> pair_items(const Value& plan, const Value& hcl) {
 // configuration's value at the same path, else from the nearest enclosing one.
 void overlay(Value& p, const Value* h, Span fallback, int depth) {
   if (depth > kMaxDepth) return;
+  // A secret the plan withholds (plan_resources.h) that the configuration knows (a literal, or a tfvars value): the
+  // configuration's value, as a scan of the .tf files alone would judge it.
+  if (p.is_unknown() && p.text.ends_with(" (sensitive)") && h != nullptr && h->is_known()) {
+    p = *h;
+    return;
+  }
   if (h != nullptr && h->span.valid()) {
     p.span = h->span;
     if (h->origin.valid() && h->is_known() && p.is_known() && p.same_content(*h)) p.origin = h->origin;

@@ -75,6 +75,37 @@ void apply_unknown(Value& v, const Value& mirror, const std::string& path, int d
   }
 }
 
+// Sensitive values: the plan holds them in clear, but unless the configuration writes the literal (a constant_value
+// covering the leaf), the secret came from elsewhere (a variable set in CI, random_password, a secret store). Such a
+// leaf is unknown: a check never judges, or prints, a secret that is not in the code.
+void withhold_sensitive(Value& v, const Value& mirror, const Value* expression, const std::string& path, int depth) {
+  if (depth > kMaxDepth) return;
+  bool literal = expression != nullptr && is_plan_expression(*expression) && expression->get("constant_value");
+  if (mirror.is_bool()) {
+    if (mirror.boolean && !literal && v.is_known() && !v.is_null()) {
+      v = Value::unknown(path + " (sensitive)", v.span);
+    }
+    return;
+  }
+  auto part = [&](const std::string& key, size_t index) -> const Value* {
+    if (expression == nullptr || literal) return expression;
+    if (is_plan_expression(*expression)) return nullptr;  // references: nothing below is a literal
+    if (expression->is_map()) return expression->get(key);
+    if (expression->is_list() && index < expression->items.size()) return &expression->items[index];
+    return nullptr;
+  };
+  if (mirror.is_map() && v.is_map()) {
+    for (const auto& e : mirror.entries) {
+      Value* child = v.get(e.key);
+      if (child != nullptr) withhold_sensitive(*child, e.value, part(e.key, 0), path + "." + e.key, depth + 1);
+    }
+  } else if (mirror.is_list() && v.is_list()) {
+    for (size_t i = 0; i < mirror.items.size() && i < v.items.size(); ++i) {
+      withhold_sensitive(v.items[i], mirror.items[i], part("", i), path + "[" + std::to_string(i) + "]", depth + 1);
+    }
+  }
+}
+
 void add_refs(Value& v, const std::vector<Reference>& refs) {
   for (const auto& r : refs) {
     bool seen = false;
@@ -117,9 +148,11 @@ class ResourceBuilder {
     std::string static_module = static_address(module_address);
     std::string static_resource = (r.is_data ? "data." : "") + type + "." + name;
     const Value* config = config_.resource(static_module, static_resource);
-    if (const Value* expressions = member(config, "expressions")) {
-      attach_references(r.attributes, *expressions, module_address, 0);
-    }
+    const Value* expressions = member(config, "expressions");
+    const Value* sensitive = member(&entry, "sensitive_values");
+    if (sensitive == nullptr) sensitive = member(member(change, "change"), "after_sensitive");
+    if (sensitive != nullptr) withhold_sensitive(r.attributes, *sensitive, expressions, address, 0);
+    if (expressions != nullptr) attach_references(r.attributes, *expressions, module_address, 0);
     if (const Value* deps = member(config, "depends_on"); deps != nullptr && deps->is_list()) {
       for (const auto& d : deps->items) {
         if (d.is_string()) r.relations.push_back({"depends_on", join_address(module_address, d.text), d.span});

@@ -16,6 +16,8 @@ namespace gclint::terraform {
 /// - each leaf `after_unknown` marks in `resource_changes` becomes an unknown value (never a guess);
 /// - `references` of the `configuration` expressions ride on the values at the same path (graph edges), resolved
 ///   to absolute addresses through module calls;
+/// - a sensitive leaf (`sensitive_values` / `after_sensitive`) is unknown unless the configuration writes it as a
+///   constant: the plan holds secrets in clear, but one that is not in the code is neither judged nor printed;
 /// - provider and region from `configuration.provider_config` (a region set by an expression is unknown; none at
 ///   all is `default_region` when given, else unknown).
 /// Without `planned_values`, the `after` values of `resource_changes` are used.

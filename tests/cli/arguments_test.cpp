@@ -67,7 +67,9 @@ TEST(ArgumentsTest, ValueChecks) {
   EXPECT_TRUE(parse({"scan", "--var", "novalue"}).error);
   EXPECT_TRUE(parse({"scan", "--lang", "fr"}).error);
   EXPECT_TRUE(parse({"scan", "--jobs", "2x"}).error);
-  EXPECT_TRUE(parse({"scan", "--stdin-format", "terraform"}).error);
+  EXPECT_TRUE(parse({"scan", "--stdin-format", "hcl"}).error);
+  EXPECT_FALSE(parse({"scan", "--stdin-format", "terraform"}).error);
+  EXPECT_FALSE(parse({"scan", "--stdin-format", "terraform-plan"}).error);
   EXPECT_EQ(*parse({"scan", "--config"}).error, "option --config needs a value");
   EXPECT_EQ(*parse({"scan", "--parse-only=yes"}).error, "option --parse-only takes no value");
   EXPECT_EQ(*parse({"checks", "--severity", "LOW"}).error, "option --severity does not apply to 'checks'");

@@ -27,6 +27,21 @@ TEST(SniffFileTest, Kubernetes) {
   EXPECT_EQ(sniff_file("l.yaml", "items:\n- apiVersion: v1\n  kind: Service\n"), FileKind::kKubernetes);
 }
 
+TEST(SniffFileTest, TerraformPlanByTopLevelKeys) {
+  EXPECT_EQ(sniff_file("plan.json", "{\"format_version\":\"1.2\",\"planned_values\":{}}"), FileKind::kTerraformPlan);
+  EXPECT_EQ(sniff_file("tfplan", "{\"format_version\": \"0.1\", \"resource_changes\": []}"), FileKind::kTerraformPlan);
+  // A plan that holds a CloudFormation template body in a string is still a plan.
+  EXPECT_EQ(
+      sniff_file("plan.json",
+                 "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"resources\": [{\"values\": "
+                 "{\"template_body\": \"AWSTemplateFormatVersion: '2010-09-09'\"}}]}}}"),
+      FileKind::kTerraformPlan);
+  // State files and provider schemas are not plans; a .tf.json is configuration whatever it holds.
+  EXPECT_EQ(sniff_file("state.json", "{\"format_version\": \"1.0\", \"values\": {}}"), FileKind::kIgnored);
+  EXPECT_EQ(sniff_file("schemas.json", "{\"format_version\": \"1.0\", \"provider_schemas\": {}}"), FileKind::kIgnored);
+  EXPECT_EQ(sniff_file("main.tf.json", "{\"format_version\": \"1.0\", \"planned_values\": {}}"), FileKind::kTerraform);
+}
+
 TEST(SniffFileTest, OtherYamlAndJsonIgnored) {
   EXPECT_EQ(sniff_file("ci.yml", "jobs:\n  build:\n    runs-on: ubuntu\n"), FileKind::kIgnored);
   EXPECT_EQ(sniff_file("package.json", "{\"name\": \"x\", \"kind\": \"y\"}"), FileKind::kIgnored);

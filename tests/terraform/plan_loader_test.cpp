@@ -276,8 +276,14 @@ TEST(PlanLoader, TagsSensitiveValuesAndDataSources) {
   const Resource* docs = p->find("aws_s3_bucket.docs");
   std::vector<std::pair<std::string, std::string>> tags = {{"gc-system", "zeimu"}, {"gc-tier", "mynumber"}};
   EXPECT_EQ(docs->tags, tags);
-  // Sensitive values are in the plan in clear; they are known values like any other.
-  EXPECT_EQ(at(p->find("aws_db_instance.main"), {"password"})->text, "Zeimu-Pa55word!");
+  // The plan holds secrets in clear; one that the configuration does not write as a literal is withheld.
+  const Value* password = at(p->find("aws_db_instance.main"), {"password"});
+  ASSERT_NE(password, nullptr);
+  EXPECT_TRUE(password->is_unknown());
+  EXPECT_EQ(password->text, "aws_db_instance.main.password (sensitive)");
+  EXPECT_EQ(p->line(password->span), p->line_of("plan.json", "\"password\": \"Zeimu"));
+  auto legacy = load_plan_file(kPlans / "legacy-modules.json");
+  EXPECT_EQ(at(legacy->find("aws_db_instance.legacy"), {"password"})->text, "Legacy-Pa55word");  // in the code
   // A data source read while planning is in the prior state only, with what the provider returned.
   const Resource* me = p->find("data.aws_caller_identity.current");
   ASSERT_NE(me, nullptr);
@@ -374,9 +380,9 @@ TEST(PlanLoader, PairedWithItsConfigurationPointsIntoTheTfFiles) {
   EXPECT_EQ(dr_alg->text, "AES256");
   EXPECT_EQ(p->where(dr_alg->span), "modules/bucket/main.tf:23");
   EXPECT_EQ(p->where(dr_alg->origin), "terraform.tfvars:2");
-  // The plan's value wins where the configuration had none (no tfvars sets db_password); no origin is invented.
+  // A secret neither the plan (sensitive, from a variable) nor the configuration (no tfvars value) gives: unknown.
   const Value* password = at(p->find("aws_db_instance.main"), {"password"});
-  EXPECT_EQ(password->text, "Zeimu-Pa55word!");
+  EXPECT_TRUE(password->is_unknown());
   EXPECT_EQ(p->path(password->span), "main.tf");
   EXPECT_FALSE(password->origin.valid());
   // The plan's region rule holds: the provider's region is an expression, so unknown, at the provider's line.
@@ -384,6 +390,22 @@ TEST(PlanLoader, PairedWithItsConfigurationPointsIntoTheTfFiles) {
   // count instances map onto their block.
   EXPECT_EQ(p->where(p->find("aws_subnet.app[1]")->span),
             "main.tf:" + std::to_string(p->line_of("main.tf", "\"app\" {")));
+}
+
+// A secret the plan withholds but the configuration sets (tfvars): judged as a scan of the .tf files would.
+TEST(PlanLoader, PairedSecretsFollowTheConfiguration) {
+  TempDir dir;
+  for (const auto& entry : fs::recursive_directory_iterator(kTenant)) {
+    if (!entry.is_regular_file()) continue;
+    dir.write(entry.path().lexically_relative(kTenant).string(), slurp(entry.path()));
+  }
+  dir.write("terraform.tfvars", slurp(kTenant / "terraform.tfvars") + "db_password      = \"from-tfvars\"\n");
+  auto p = load_plan_file(dir.path() / "plan.json", dir.path());
+  const Value* password = at(p->find("aws_db_instance.main"), {"password"});
+  ASSERT_NE(password, nullptr);
+  EXPECT_EQ(password->text, "from-tfvars");
+  EXPECT_EQ(p->where(password->span), "main.tf:" + std::to_string(p->line_of("main.tf", "password            =")));
+  EXPECT_EQ(p->where(password->origin), "terraform.tfvars:4");
 }
 
 TEST(PlanLoader, AnUnrelatedConfigurationIsNotPaired) {
