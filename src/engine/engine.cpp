@@ -119,7 +119,22 @@ model::Value string_list(const std::vector<std::string>& items) {
 }  // namespace
 
 Engine::Engine(const RulePack& pack, const Config& config, const model::SourceSet& sources, EngineOptions options)
-    : pack_(pack), config_(config), sources_(sources), options_(std::move(options)) {}
+    : pack_(pack), config_(config), sources_(sources), options_(std::move(options)) {
+  // Parameter overrides from .gclint.yaml, merged and compiled once: run() is called once per scan unit.
+  for (const auto& [id, values] : config_.check_params) {
+    const Check* check = pack_.find(id);
+    if (check == nullptr || check->id != id) continue;
+    CheckOverrides& prepared = overrides_[id];
+    prepared.params = check->params;
+    for (const auto& [name, value] : values) {
+      prepared.params[name] = value;
+      if (!value.is_string()) continue;
+      auto regex = std::make_shared<const re2::RE2>(value.text, re2::RE2::Quiet);
+      // Parameters that are not patterns simply never get looked up here.
+      if (regex->ok()) prepared.regexes[name] = std::move(regex);
+    }
+  }
+}
 
 std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                                         std::vector<model::Diagnostic>& diagnostics) const {
@@ -161,19 +176,10 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       if (listed(config_.disabled_checks, check)) continue;
       if (check.status == "deprecated" && !explicitly) continue;
     }
-    std::map<std::string, model::Value> params = check.params;
-    if (auto it = config_.check_params.find(check.id); it != config_.check_params.end()) {
-      for (const auto& [name, value] : it->second) params[name] = value;
-    }
-    std::map<std::string, std::shared_ptr<const re2::RE2>> param_regexes;
-    if (auto it = config_.check_params.find(check.id); it != config_.check_params.end()) {
-      for (const auto& [name, value] : it->second) {
-        if (!value.is_string()) continue;
-        auto regex = std::make_shared<const re2::RE2>(value.text, re2::RE2::Quiet);
-        // Parameters that are not patterns simply never get looked up here.
-        if (regex->ok()) param_regexes[name] = std::move(regex);
-      }
-    }
+    static const std::map<std::string, std::shared_ptr<const re2::RE2>> kNoRegexes;
+    auto overridden = overrides_.find(check.id);
+    const auto& params = overridden != overrides_.end() ? overridden->second.params : check.params;
+    const auto& param_regexes = overridden != overrides_.end() ? overridden->second.regexes : kNoRegexes;
     EvalEnvironment env{graph, config_, params, config_values, config_cidrs, &param_regexes};
 
     for (const MatchBlock& block : check.program->blocks) {
@@ -230,7 +236,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                   f.requirements = check.requirements;
                   f.message.en = message;
                   f.message.ja = outcome.unknown + " の値が不明なため、" + check.id + " を評価できません";
-                  f.remediation = check.remediation;
+                  f.remediation = &check.remediation;
                   f.attribute = evaluator.attribute_of(outcome);
                   f.evidence = outcome.unknown;
                   f.scenario = resource.scenario;
@@ -260,7 +266,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               const model::LocalizedText& tmpl = block.message ? *block.message : check.message;
               f.message.en = render(tmpl.en, p);
               f.message.ja = render(tmpl.ja, p);
-              f.remediation = check.remediation;
+              f.remediation = &check.remediation;
               if (outcome.value != nullptr && outcome.value->origin.valid()) f.origin = outcome.value->origin;
               f.scenario = resource.scenario;
               raw.push_back(std::move(r));
@@ -422,8 +428,10 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                       : s.problem.rfind("expired", 0) == 0 ? "期限 " + s.until + " を過ぎている"
                                                            : "書式が正しくない (" + s.problem + ")") +
                      "ため、抑止は無効です";
-      f.remediation.en = "Give the suppression a reason=\"...\" and a future until=YYYY-MM-DD, or fix the finding.";
-      f.remediation.ja = "抑止に reason=\"…\" と将来の until=YYYY-MM-DD を付けるか、指摘を解消してください。";
+      static const model::LocalizedText kSuppressionFix{
+          "抑止に reason=\"…\" と将来の until=YYYY-MM-DD を付けるか、指摘を解消してください。",
+          "Give the suppression a reason=\"...\" and a future until=YYYY-MM-DD, or fix the finding."};
+      f.remediation = &kSuppressionFix;
       f.attribute = "gclint:ignore";
       f.evidence = ids;
       f.fingerprint = fingerprint(f.check_id, sources_.path_of(f.span), f.resource, std::to_string(s.span.begin));

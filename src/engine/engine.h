@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,10 @@
 #include "model/finding.h"
 #include "model/resource.h"
 #include "model/source_set.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace gclint::engine {
 
@@ -33,10 +39,17 @@ class Engine {
                                   std::vector<model::Diagnostic>& diagnostics) const;
 
  private:
+  /// A check's parameters after .gclint.yaml overrides, and the overriding patterns compiled.
+  struct CheckOverrides {
+    std::map<std::string, model::Value> params;
+    std::map<std::string, std::shared_ptr<const re2::RE2>> regexes;
+  };
+
   const RulePack& pack_;
   const Config& config_;
   const model::SourceSet& sources_;
   EngineOptions options_;
+  std::map<std::string, CheckOverrides> overrides_;
 };
 
 }  // namespace gclint::engine

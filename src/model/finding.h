@@ -17,6 +17,12 @@ struct LocalizedText {
   const std::string& in(std::string_view lang) const { return lang == "ja" && !ja.empty() ? ja : en; }
 };
 
+/// `text->in(lang)`, or an empty string when there is no text.
+inline const std::string& text_in(const LocalizedText* text, std::string_view lang) {
+  static const std::string kNone;
+  return text == nullptr ? kNone : text->in(lang);
+}
+
 /// One violation of one check by one resource (design brief §1).
 struct Finding {
   std::string check_id;
@@ -30,7 +36,9 @@ struct Finding {
   std::string tier;
   std::vector<std::string> requirements;  // "GC-ENC-02"
   LocalizedText message;
-  LocalizedText remediation;
+  /// The check's fix, shared by all its findings: it points into the rule pack (or static storage), which
+  /// outlives the findings. Null when there is none.
+  const LocalizedText* remediation = nullptr;
   /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
   std::string attribute;
   std::string evidence;

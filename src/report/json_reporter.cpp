@@ -4,6 +4,7 @@
 
 #include "report/exit_status.h"
 #include "report/span_location.h"
+#include "report/streamed_json.h"
 
 namespace gclint::report {
 namespace {
@@ -39,7 +40,7 @@ Json finding_json(const ReportInput& input, const model::Finding& f) {
   j["tier"] = f.tier;
   j["requirements"] = f.requirements;
   j["message"] = f.message.in(input.lang);
-  j["remediation"] = f.remediation.in(input.lang);
+  j["remediation"] = model::text_in(f.remediation, input.lang);
   j["attribute"] = f.attribute;
   j["evidence"] = f.evidence;
   j["fingerprint"] = f.fingerprint;
@@ -65,12 +66,6 @@ Json diagnostic_json(const ReportInput& input, const model::Diagnostic& d, bool 
 }  // namespace
 
 void JsonReporter::write(const ReportInput& input, std::ostream& out) const {
-  Json root;
-  root["schema_version"] = kSchemaVersion;
-  root["tool"] = Json{{"name", "gclint"}, {"version", input.tool_version}};
-  root["lang"] = input.lang;
-  root["threshold"] = model::severity_name(input.threshold);
-  Json findings = Json::array();
   Json by_severity = Json::object();
   for (auto severity : {model::Severity::kCritical, model::Severity::kHigh, model::Severity::kMedium,
                         model::Severity::kLow, model::Severity::kInfo}) {
@@ -79,29 +74,39 @@ void JsonReporter::write(const ReportInput& input, std::ostream& out) const {
   size_t suppressed = 0;
   size_t active = 0;
   for (const auto& f : input.findings) {
-    findings.push_back(finding_json(input, f));
     if (f.suppressed) {
       ++suppressed;
     } else {
       ++active;
-      by_severity[model::severity_name(f.severity)] = by_severity[model::severity_name(f.severity)].get<size_t>() + 1;
+      auto& count = by_severity[model::severity_name(f.severity)];
+      count = count.get<size_t>() + 1;
     }
   }
-  Json errors = Json::array();
-  Json not_evaluated = Json::array();
+  std::vector<const model::Diagnostic*> errors;
+  std::vector<const model::Diagnostic*> not_evaluated;
   size_t error_count = 0;
   size_t warning_count = 0;
   for (const auto& d : input.diagnostics) {
     if (d.level == model::Diagnostic::Level::kNotEvaluated) {
-      not_evaluated.push_back(diagnostic_json(input, d, false));
+      not_evaluated.push_back(&d);
       continue;
     }
-    errors.push_back(diagnostic_json(input, d, true));
+    errors.push_back(&d);
     (d.level == model::Diagnostic::Level::kError ? error_count : warning_count)++;
   }
-  root["findings"] = std::move(findings);
-  root["errors"] = std::move(errors);
-  root["not_evaluated"] = std::move(not_evaluated);
+
+  // Findings, errors and notes are written one at a time (streamed_json.h); the skeleton holds placeholders.
+  const std::string kFindings("\0gclint:findings\0", 17);
+  const std::string kErrors("\0gclint:errors\0", 15);
+  const std::string kNotEvaluated("\0gclint:not_evaluated\0", 22);
+  Json root;
+  root["schema_version"] = kSchemaVersion;
+  root["tool"] = Json{{"name", "gclint"}, {"version", input.tool_version}};
+  root["lang"] = input.lang;
+  root["threshold"] = model::severity_name(input.threshold);
+  root["findings"] = kFindings;
+  root["errors"] = kErrors;
+  root["not_evaluated"] = kNotEvaluated;
   root["summary"] = Json{{"files_scanned", input.files_scanned},
                          {"resources", input.resources_evaluated},
                          {"findings", active},
@@ -110,7 +115,11 @@ void JsonReporter::write(const ReportInput& input, std::ostream& out) const {
                          {"errors", error_count},
                          {"warnings", warning_count},
                          {"exit_code", exit_code(input.findings, input.diagnostics)}};
-  out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  write_streamed(out, root,
+                 {{kFindings, input.findings.size(), [&](size_t i) { return finding_json(input, input.findings[i]); }},
+                  {kErrors, errors.size(), [&](size_t i) { return diagnostic_json(input, *errors[i], true); }},
+                  {kNotEvaluated, not_evaluated.size(),
+                   [&](size_t i) { return diagnostic_json(input, *not_evaluated[i], false); }}});
 }
 
 }  // namespace gclint::report

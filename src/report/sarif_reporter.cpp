@@ -1,10 +1,12 @@
 #include "report/sarif_reporter.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "report/span_location.h"
+#include "report/streamed_json.h"
 
 namespace gclint::report {
 namespace {
@@ -85,7 +87,7 @@ Json fallback_rule_json(const model::Finding& f, const std::string& lang) {
   if (!f.check_name.empty()) rule["name"] = f.check_name;
   rule["shortDescription"] = Json{{"text", f.check_id}};
   rule["fullDescription"] = Json{{"text", f.message.in(lang)}};
-  rule["help"] = Json{{"text", f.remediation.in(lang)}, {"markdown", f.remediation.in(lang)}};
+  rule["help"] = Json{{"text", model::text_in(f.remediation, lang)}, {"markdown", model::text_in(f.remediation, lang)}};
   rule["helpUri"] = doc_path(f.check_id);
   rule["defaultConfiguration"] = Json{{"level", sarif_level(f.severity)}};
   rule["properties"] = Json{{"requirements", f.requirements},
@@ -137,9 +139,7 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
     rules.push_back(fallback_rule_json(f, input.lang));
   }
 
-  Json results = Json::array();
-  std::set<std::string> artifacts;
-  for (const auto& f : input.findings) {
+  auto result_json = [&](const model::Finding& f) {
     Json result;
     result["ruleId"] = f.check_id;
     result["ruleIndex"] = rule_index[f.check_id];
@@ -152,10 +152,7 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
     }
     result["message"] = Json{{"text", text}};
     SpanLocation at = locate(input.sources, f.span);
-    if (at.valid) {
-      result["locations"] = Json::array({physical_location(at)});
-      artifacts.insert(at.file);
-    }
+    if (at.valid) result["locations"] = Json::array({physical_location(at)});
     // Where a value that came through a variable or parameter was set (terraform.tfvars:2), as the text report's
     // "value set at" line.
     if (SpanLocation origin = locate(input.sources, f.origin); origin.valid) {
@@ -176,25 +173,24 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
                     {"tier", f.tier}};
     if (!f.scenario.empty()) properties["scenario"] = f.scenario;
     result["properties"] = std::move(properties);
-    results.push_back(std::move(result));
-  }
-
-  Json notifications = Json::array();
-  bool successful = true;
-  for (const auto& d : input.diagnostics) {
-    const char* level = "note";
-    if (d.level == model::Diagnostic::Level::kError) {
-      level = "error";
-      successful = false;
-    } else if (d.level == model::Diagnostic::Level::kWarning) {
-      level = "warning";
-    }
+    return result;
+  };
+  auto notification_json = [&](const model::Diagnostic& d) {
+    const char* level = d.level == model::Diagnostic::Level::kError     ? "error"
+                        : d.level == model::Diagnostic::Level::kWarning ? "warning"
+                                                                        : "note";
     Json notification{{"level", level}, {"message", {{"text", d.message}}}};
     SpanLocation at = locate(input.sources, d.span);
     if (at.valid) notification["locations"] = Json::array({physical_location(at)});
-    notifications.push_back(std::move(notification));
-  }
+    return notification;
+  };
+  bool successful = std::none_of(input.diagnostics.begin(), input.diagnostics.end(), [](const model::Diagnostic& d) {
+    return d.level == model::Diagnostic::Level::kError;
+  });
 
+  // Results and notifications are written one at a time (streamed_json.h); the skeleton holds placeholders.
+  const std::string kResults("\0gclint:results\0", 16);
+  const std::string kNotifications("\0gclint:notifications\0", 22);
   Json driver;
   driver["name"] = "gclint";
   driver["version"] = input.tool_version;
@@ -203,10 +199,10 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
 
   Json run;
   run["tool"] = Json{{"driver", std::move(driver)}};
-  run["invocations"] = Json::array(
-      {Json{{"executionSuccessful", successful}, {"toolExecutionNotifications", std::move(notifications)}}});
+  run["invocations"] =
+      Json::array({Json{{"executionSuccessful", successful}, {"toolExecutionNotifications", kNotifications}}});
   run["originalUriBaseIds"] = Json{{kSrcRoot, {{"description", {{"text", "The scan root"}}}}}};
-  run["results"] = std::move(results);
+  run["results"] = kResults;
   run["columnKind"] = "unicodeCodePoints";
   run["language"] = input.lang == "ja" ? "ja-JP" : "en-US";
 
@@ -214,7 +210,10 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
   root["$schema"] = kSchemaUri;
   root["version"] = "2.1.0";
   root["runs"] = Json::array({std::move(run)});
-  out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  write_streamed(
+      out, root,
+      {{kResults, input.findings.size(), [&](size_t i) { return result_json(input.findings[i]); }},
+       {kNotifications, input.diagnostics.size(), [&](size_t i) { return notification_json(input.diagnostics[i]); }}});
 }
 
 }  // namespace gclint::report

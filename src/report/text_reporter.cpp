@@ -118,7 +118,7 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     if (!f.scenario.empty()) out << indent << " = " << t.scenario << ": " << f.scenario << "\n";
     SpanLocation origin = locate(input.sources, f.origin);
     if (origin.valid) out << indent << " = " << t.origin << ": " << origin.file << ":" << origin.line << "\n";
-    const std::string& fix = f.remediation.in(input.lang);
+    const std::string& fix = model::text_in(f.remediation, input.lang);
     if (!fix.empty()) out << indent << " = " << paint(kCyan, t.fix) << ": " << fix << "\n";
     out << indent << " = " << paint(kCyan, t.see) << ": docs/checks/" << f.check_id << ".md\n";
   }

@@ -59,7 +59,8 @@ TEST_F(EngineTest, FindingPointsAtTheFailingValueWithRenderedMessages) {
   EXPECT_EQ(f.tier, "mynumber");
   EXPECT_EQ(f.message.en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
   EXPECT_EQ(f.message.ja, "bucket.a の sse.alg が AES256（mynumber）");
-  EXPECT_EQ(f.remediation.en, "fix it");
+  ASSERT_NE(f.remediation, nullptr);
+  EXPECT_EQ(f.remediation->en, "fix it");
   EXPECT_EQ(f.fingerprint.size(), 16u);
   EXPECT_FALSE(f.suppressed);
 }

@@ -43,8 +43,9 @@ struct ReportFixture {
         "aws_s3_bucket_server_side_encryption_configuration.logs は AWS 管理鍵を使っており、暗号化消去できません",
         "aws_s3_bucket_server_side_encryption_configuration.logs uses an AWS-managed key, so its data "
         "cannot be crypto-erased"};
-    f.remediation = {"kms_master_key_id にここで定義した aws_kms_key を指定してください",
-                     "set kms_master_key_id to an aws_kms_key defined here"};
+    static const model::LocalizedText kRemediation{"kms_master_key_id にここで定義した aws_kms_key を指定してください",
+                                                   "set kms_master_key_id to an aws_kms_key defined here"};
+    f.remediation = &kRemediation;
     f.attribute = "rule.apply_server_side_encryption_by_default.sse_algorithm";
     f.evidence = "AES256";
     f.fingerprint = "0123456789abcdef";

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gclint::report {
+
+/// An array member of a document that is written element by element instead of being built in memory.
+struct StreamedArray {
+  /// The string value the document holds where the array belongs (unique in the document).
+  std::string placeholder;
+  size_t count = 0;
+  /// Builds element i; called once per element, in order, while the document is written.
+  std::function<nlohmann::ordered_json(size_t)> element;
+};
+
+/// Writes `document` as `dump(2)` would, followed by a newline, with each placeholder string replaced by its
+/// array. Only one element exists at a time, so a report of any size costs the memory of its largest finding.
+void write_streamed(std::ostream& out, const nlohmann::ordered_json& document,
+                    const std::vector<StreamedArray>& arrays);
+
+}  // namespace gclint::report
