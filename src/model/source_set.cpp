@@ -67,9 +67,13 @@ uint32_t SourceFile::offset_of(uint32_t line, uint32_t column) const {
 }
 
 uint32_t SourceSet::add(std::string path, std::string content) {
+  // The line index is built outside the lock; only the id is taken under it.
+  auto file = std::make_unique<SourceFile>(0, std::move(path), std::move(content));
   std::lock_guard<std::mutex> lock(mutex_);
   auto id = static_cast<uint32_t>(files_.size());
-  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(content)));
+  file->set_id(id);
+  by_path_.emplace(file->path(), id);
+  files_.push_back(std::move(file));
   return id;
 }
 
@@ -86,10 +90,8 @@ size_t SourceSet::size() const {
 
 uint32_t SourceSet::find(std::string_view path) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto& f : files_) {
-    if (f->path() == path) return f->id();
-  }
-  return Span::kNoFile;
+  auto it = by_path_.find(path);
+  return it == by_path_.end() ? Span::kNoFile : it->second;
 }
 
 Position SourceSet::begin_of(const Span& span) const {

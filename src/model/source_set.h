@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/span.h"
@@ -18,6 +19,7 @@ class SourceFile {
   SourceFile(uint32_t id, std::string path, std::string content);
 
   uint32_t id() const { return id_; }
+  void set_id(uint32_t id) { id_ = id; }
   const std::string& path() const { return path_; }
   const std::string& content() const { return content_; }
 
@@ -54,8 +56,14 @@ class SourceSet {
   const std::string& path_of(const Span& span) const;
 
  private:
+  struct PathHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
   mutable std::mutex mutex_;
   std::deque<std::unique_ptr<SourceFile>> files_;
+  /// First file registered under each path.
+  std::unordered_map<std::string, uint32_t, PathHash, std::equal_to<>> by_path_;
 };
 
 }  // namespace gclint::model
