@@ -509,9 +509,11 @@ Value Evaluator::eval_traversal(const Expr& e) {
   std::reverse(steps.begin(), steps.end());
   Value base;
   size_t consumed = 0;
+  const Value* held = nullptr;  // a value owned elsewhere, walked without copying it
   if (root->kind == ExprKind::kVariable) {
     if (const Value* b = bound(root->name)) {
-      base = *b;
+      held = b;
+    } else if (resolver_ && (held = resolver_->stored(*root, steps, consumed)) != nullptr) {
     } else if (resolver_) {
       base = resolver_->resolve(*this, *root, steps, consumed);
     } else {
@@ -520,7 +522,40 @@ Value Evaluator::eval_traversal(const Expr& e) {
   } else {
     base = eval(*root);
   }
-  for (size_t i = consumed; i < steps.size(); ++i) base = apply_step(std::move(base), *steps[i]);
+  size_t i = consumed;
+  if (held != nullptr) {
+    // Attribute and index steps into plain known collections only select; the first step that builds a value
+    // (an instance's attribute, a splat, an error, an unknown) gets a copy of just the element reached.
+    bool built = false;
+    for (; i < steps.size() && held->is_known() && !is_instance(*held); ++i) {
+      const Expr& step = *steps[i];
+      const Value* next = nullptr;
+      if (step.kind == ExprKind::kGetAttr && held->is_map()) {
+        next = held->get(step.name);
+      } else if (step.kind == ExprKind::kIndex && (held->is_list() || held->is_map())) {
+        Value key = eval(step.kids[1]);
+        double n = 0;
+        std::string k;
+        if (held->is_list() && key.is_known() && to_number_value(key, n) && n == std::floor(n) && n >= 0 &&
+            n < double(held->items.size())) {
+          next = &held->items[size_t(n)];
+        } else if (held->is_map() && key.is_known() && to_string_value(key, k)) {
+          next = held->get(k);
+        }
+        if (next == nullptr) {
+          base = key.is_known() ? index_step(*held, step, std::move(key))
+                                : unknown_from(text(step), span(step), {&key, held});
+          built = true;
+          ++i;
+          break;
+        }
+      }
+      if (next == nullptr) break;
+      held = next;
+    }
+    if (!built) base = *held;
+  }
+  for (; i < steps.size(); ++i) base = apply_step(std::move(base), *steps[i]);
   if (!steps.empty() || root->kind == ExprKind::kVariable) {
     if (!base.origin.valid() && base.span.valid() &&
         (base.span.file != span(e).file || base.span.end < e.begin || base.span.begin > e.end)) {
@@ -579,35 +614,37 @@ Value Evaluator::apply_step(Value base, const Expr& step) {
     if (base.is_null()) return error(step, "attribute \"" + step.name + "\" of a null value");
     return error(step, "attribute \"" + step.name + "\" of a value that is not an object");
   }
-  if (step.kind == ExprKind::kIndex) {
-    Value key = eval(step.kids[1]);
-    if (!key.is_known()) return unknown_from(text(step), sp, {&key, &base});
-    if (base.is_list()) {
-      double n = 0;
-      if (!to_number_value(key, n) || n != std::floor(n)) return error(step, "list index must be a whole number");
-      if (n < 0 || n >= double(base.items.size()))
-        return error(step, "index " + model::format_number(n) + " out of range");
-      return std::move(base.items[size_t(n)]);
-    }
-    if (base.is_map()) {
-      std::string k;
-      if (!to_string_value(key, k)) return error(step, "map key must be a string");
-      if (Value* found = base.get(k)) {
-        Value out = std::move(*found);
-        if (is_instance(base)) {
-          Reference ref{base.refs.empty() ? std::string() : base.refs.front().address, k};
-          out.refs.push_back(std::move(ref));
-        }
-        return out;
-      }
-      if (is_instance(base)) {
-        return Value::reference(Reference{base.refs.empty() ? std::string() : base.refs.front().address, k}, sp);
-      }
-      return error(step, "no key \"" + k + "\"");
-    }
-    return error(step, "index of a value that is not a collection");
-  }
+  if (step.kind == ExprKind::kIndex) return index_step(std::move(base), step, eval(step.kids[1]));
   return base;
+}
+
+Value Evaluator::index_step(Value base, const Expr& step, Value key) {
+  Span sp = span(step);
+  if (!key.is_known()) return unknown_from(text(step), sp, {&key, &base});
+  if (base.is_list()) {
+    double n = 0;
+    if (!to_number_value(key, n) || n != std::floor(n)) return error(step, "list index must be a whole number");
+    if (n < 0 || n >= double(base.items.size()))
+      return error(step, "index " + model::format_number(n) + " out of range");
+    return std::move(base.items[size_t(n)]);
+  }
+  if (base.is_map()) {
+    std::string k;
+    if (!to_string_value(key, k)) return error(step, "map key must be a string");
+    if (Value* found = base.get(k)) {
+      Value out = std::move(*found);
+      if (is_instance(base)) {
+        Reference ref{base.refs.empty() ? std::string() : base.refs.front().address, k};
+        out.refs.push_back(std::move(ref));
+      }
+      return out;
+    }
+    if (is_instance(base)) {
+      return Value::reference(Reference{base.refs.empty() ? std::string() : base.refs.front().address, k}, sp);
+    }
+    return error(step, "no key \"" + k + "\"");
+  }
+  return error(step, "index of a value that is not a collection");
 }
 
 Value Evaluator::call_try(const Expr& e) {

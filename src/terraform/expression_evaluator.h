@@ -24,6 +24,15 @@ class NameResolver {
   /// `whole` is the outermost expression (for unknown texts and spans).
   virtual model::Value resolve(Evaluator& evaluator, const Expr& root, const std::vector<const Expr*>& steps,
                                size_t& consumed) = 0;
+  /// The value the traversal names when the resolver already holds it (an evaluated variable, local, resource or
+  /// module), so that `aws_subnet.app[count.index]` indexes it in place instead of copying every instance; nullptr
+  /// to go through resolve(). The pointer stays valid while the traversal is evaluated.
+  virtual const model::Value* stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) {
+    (void)root;
+    (void)steps;
+    (void)consumed;
+    return nullptr;
+  }
 };
 
 /// Marks a map that stands for a resource instance: attributes it lacks become references.
@@ -92,6 +101,7 @@ class Evaluator {
   model::Value eval_for(const Expr& e);
   model::Value eval_binary(const Expr& e);
   model::Value eval_traversal(const Expr& e);
+  model::Value index_step(model::Value base, const Expr& step, model::Value key);
   model::Value call_try(const Expr& e);
   model::Value call_can(const Expr& e);
   bool read_confined(const Expr& e, const std::string& path, std::string& content, bool quiet_missing);

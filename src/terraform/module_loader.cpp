@@ -115,6 +115,7 @@ class ModuleEval : public NameResolver {
 
   Value resolve(Evaluator& evaluator, const Expr& root, const std::vector<const Expr*>& steps,
                 size_t& consumed) override;
+  const Value* stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) override;
 
  private:
   struct Lazy {
@@ -562,6 +563,38 @@ Value ModuleEval::resolve(Evaluator& ev, const Expr& root, const std::vector<con
     }
   }
   return ev.error(root, "reference to undeclared \"" + name + (rn ? "." + *rn : std::string()) + "\"");
+}
+
+const Value* ModuleEval::stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) {
+  auto attr_step = [&](size_t i) -> const std::string* {
+    if (i < steps.size() && steps[i]->kind == ExprKind::kGetAttr) return &steps[i]->name;
+    return nullptr;
+  };
+  auto done = [](const std::map<std::string, Lazy>& cache, const std::string& key) -> const Value* {
+    auto it = cache.find(key);
+    return it != cache.end() && it->second.state == 2 ? &it->second.value : nullptr;
+  };
+  const std::string& name = root.name;
+  const std::string* first = attr_step(0);
+  if (first == nullptr) return nullptr;
+  const Value* found = nullptr;
+  size_t used = 1;
+  if (name == "var") {
+    auto it = variables_.find(*first);
+    found = it == variables_.end() ? nullptr : &it->second;
+  } else if (name == "local") {
+    found = done(locals_, *first);
+  } else if (name == "module") {
+    found = done(modules_, *first);
+  } else if (name == "data") {
+    const std::string* second = attr_step(1);
+    found = second ? done(resources_, "data." + *first + "." + *second) : nullptr;
+    used = 2;
+  } else {
+    found = done(resources_, name + "." + *first);
+  }
+  if (found != nullptr) consumed = used;
+  return found;
 }
 
 Value ModuleEval::ensure_local(const std::string& name, const Expr& at) {
