@@ -21,20 +21,59 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAGES = ("discover", "parse", "evaluate", "check", "report")
 
 
+CPU = {}  # command tuple -> best user+sys seconds, for machines where other work distorts wall time
+
+
 def run(cmd, repeat):
     """Runs cmd `repeat` times; returns (best wall seconds, max peak RSS KiB, last exit code, last stderr)."""
-    best, peak, code, err = None, 0, None, ""
+    best, peak, code, err, cpu = None, 0, None, "", None
     for _ in range(repeat):
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        err = proc.stderr.read().decode("utf-8", "replace")
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        err = proc.stderr.read().decode("utf-8", "replace")
         proc.stderr.close()
         code = os.waitstatus_to_exitcode(status)
         best = wall if best is None else min(best, wall)
+        used = usage.ru_utime + usage.ru_stime
+        cpu = used if cpu is None else min(cpu, used)
         peak = max(peak, usage.ru_maxrss)
+    CPU[tuple(cmd)] = cpu
     return best, peak, code, err
+
+
+def write_count_module(root, instances):
+    """One root module whose resources are expanded `instances` times by count and for_each."""
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(root, "main.tf"), "w") as f:
+        f.write(f"""variable "instances" {{
+  default = {instances}
+}}
+
+locals {{
+  names = {{ for i in range(var.instances) : format("app-%05d", i) => i }}
+}}
+
+resource "aws_subnet" "app" {{
+  count             = var.instances
+  vpc_id            = "vpc-0123456789abcdef0"
+  cidr_block        = cidrsubnet("10.0.0.0/8", 16, count.index)
+  availability_zone = count.index % 2 == 0 ? "ap-northeast-1a" : "ap-northeast-1c"
+  tags = {{
+    Name    = "app-${{count.index}}"
+    gc-tier = "mynumber"
+  }}
+}}
+
+resource "aws_ebs_volume" "data" {{
+  for_each          = local.names
+  availability_zone = "ap-northeast-1a"
+  size              = 100
+  encrypted         = each.value % 3 != 0
+  tags              = {{ Name = each.key }}
+}}
+""")
 
 
 def stage_split(stderr):
@@ -70,6 +109,7 @@ def main():
     ap.add_argument("--gclint", required=True)
     ap.add_argument("--scales", default="1,10")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--instances", default="2000,20000", help="count/for_each sizes for the evaluation linearity run")
     ap.add_argument("--jobs", type=int, default=0, help="--jobs passed to gclint (0 = its default)")
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--smoke", action="store_true", help="smallest size, one run, correctness only")
@@ -94,9 +134,12 @@ def main():
         check_exit(f_code, f"full scan {scale}x", f_err)
         p_wall, p_rss, p_code, p_err = run(parse, repeat)
         check_exit(p_code, f"parse-only {scale}x", p_err)
+        f_cpu, p_cpu = CPU[tuple(full)], CPU[tuple(parse)]
         row = {
             "scale": scale, "files": files, "bytes": size, "terraform_bytes": tf_bytes,
             "full_s": f_wall, "parse_only_s": p_wall, "ratio_full_to_parse": f_wall / p_wall if p_wall else None,
+            "full_cpu_s": f_cpu, "parse_only_cpu_s": p_cpu,
+            "cpu_ratio_full_to_parse": f_cpu / p_cpu if p_cpu else None,
             "files_per_s": files / f_wall, "mb_per_s": size / f_wall / 1e6,
             "peak_rss_kib": f_rss, "rss_over_input": f_rss * 1024 / size, "split_ms": stage_split(f_err),
         }
@@ -105,6 +148,8 @@ def main():
               f"parse-only {p_wall * 1000:9.1f} ms  ratio {row['ratio_full_to_parse']:.2f}  "
               f"{row['files_per_s']:9.0f} files/s  {row['mb_per_s']:7.2f} MB/s  "
               f"RSS {f_rss / 1024:8.1f} MiB ({row['rss_over_input']:.1f}x input)")
+        print(f"       cpu (user+sys): full {f_cpu * 1000:.1f} ms  parse-only {p_cpu * 1000:.1f} ms  "
+              f"ratio {row['cpu_ratio_full_to_parse']:.2f}")
         if row["split_ms"]:
             print("       split: " + "  ".join(f"{k} {v:.1f} ms" for k, v in row["split_ms"].items()))
 
@@ -113,6 +158,24 @@ def main():
         for row in results["scales"][1:]:
             growth = row["full_s"] / base["full_s"]
             print(f"linearity: {row['scale']}x input took {growth:.2f}x the {base['scale']}x time")
+
+    # Evaluation of expanded resources: one root whose count/for_each make N instances of each resource.
+    counts = [200] if args.smoke else [int(c) for c in args.instances.split(",")]
+    results["instances"] = []
+    for n in counts:
+        root = os.path.join(workdir, f"count-{n}")
+        write_count_module(root, n)
+        cmd = [args.gclint, "scan", root, "--format", "json", "--output", os.devnull, "--timings", "--no-color"] + jobs
+        wall, rss, code, err = run(cmd, repeat)
+        check_exit(code, f"count {n}", err)
+        results["instances"].append({"instances": n, "wall_s": wall, "cpu_s": CPU[tuple(cmd)], "peak_rss_kib": rss,
+                                     "split_ms": stage_split(err)})
+        print(f"count/for_each {n:>6} instances x2: wall {wall * 1000:9.1f} ms  cpu {CPU[tuple(cmd)] * 1000:9.1f} ms  "
+              f"RSS {rss / 1024:7.1f} MiB")
+    if len(results["instances"]) > 1:
+        a, b = results["instances"][0], results["instances"][-1]
+        print(f"instance linearity: {b['instances'] / a['instances']:.0f}x instances took "
+              f"{b['cpu_s'] / a['cpu_s']:.2f}x the cpu time")
 
     # Start-up with the embedded rule pack, and a pre-commit-sized scan of five small files.
     startup, _, code, err = run([args.gclint, "checks", "--format", "json"], max(repeat, 5))
