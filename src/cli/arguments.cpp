@@ -6,6 +6,7 @@
 
 #include "cli/language.h"
 #include "cli/spelling_suggestion.h"
+#include "model/limits.h"
 
 namespace gclint::cli {
 namespace {
@@ -113,6 +114,30 @@ const std::vector<OptionSpec>& option_specs() {
       {"--strict-unknown", false, kScan, flag(&CommandLine::strict_unknown)},
       {"--parse-only", false, kScan, flag(&CommandLine::parse_only)},
       {"--allow-outside-root", false, kScan, flag(&CommandLine::allow_outside_root)},
+      {"--limit", true, kScan,
+       [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
+         size_t eq = v.find('=');
+         if (eq == std::string::npos || eq == 0) {
+           return std::string(tr(lang, "--limit takes NAME=VALUE (e.g. file_size=20MB)",
+                                 "--limit には 名前=値 を指定してください（例: file_size=20MB）"));
+         }
+         model::Limits scratch;
+         if (auto problem = model::set_limit(scratch, v.substr(0, eq), v.substr(eq + 1))) {
+           return lang == "ja" ? "--limit の値が不正です: " + *problem : "--limit: " + *problem;
+         }
+         c.limits.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+         return ok();
+       }},
+      {"--max-memory", true, kScan,
+       [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
+         auto bytes = model::parse_byte_size(v);
+         if (!bytes || (*bytes != 0 && *bytes < (uint64_t{64} << 20))) {
+           return std::string(tr(lang, "--max-memory takes a size of at least 64MiB (e.g. 4GiB), or 0 for no limit",
+                                 "--max-memory には 64MiB 以上のサイズ（例: 4GiB）か、無制限を表す 0 を指定してください"));
+         }
+         c.max_memory = *bytes;
+         return ok();
+       }},
       {"--no-color", false, kScan, flag(&CommandLine::no_color)},
       {"--output", true, {"scan", "checks"}, optional_text(&CommandLine::output)},
       {"--timings", false, kScan, flag(&CommandLine::timings)},

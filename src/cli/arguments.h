@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,6 +32,9 @@ struct CommandLine {
   bool strict_unknown = false;
   bool parse_only = false;
   bool allow_outside_root = false;
+  std::vector<std::pair<std::string, std::string>> limits;  // --limit NAME=VALUE (validated)
+  uint64_t max_memory = uint64_t{4} << 30;                  // --max-memory, bytes; 0 = no limit
+  std::optional<uint64_t> timeout_ms;                       // --timeout
   bool no_color = false;
   std::optional<std::string> output;
   bool timings = false;

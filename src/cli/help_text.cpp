@@ -65,6 +65,13 @@ Inputs:
   --namespace NS             Namespace for Kubernetes objects without one (default "default")
   --allow-outside-root       Follow local modules and symlinks that leave the scanned directory
 
+Limits (docs/security.md):
+  --limit NAME=VALUE         Change an input limit (repeatable): file_size (10MB), files (100000),
+                             string_length (16MiB), collection_elements (100000), instances (100000),
+                             module_depth (32), nesting_depth (512), yaml_alias_nodes (100000)
+  --max-memory SIZE          Memory limit of the process (default 4GiB; 0 = none); out of memory ends the
+                             scan with exit code 3
+
 Performance:
   --jobs N                   Parse with N threads (default: number of cores)
   --parse-only               Stop after parsing (benchmarks)
@@ -100,6 +107,12 @@ constexpr const char* kScanJa = R"(使い方: gclint scan [オプション] [パ
   --tf-env-vars              環境変数 TF_VAR_* から Terraform 変数を読む
   --namespace NS             名前空間のない Kubernetes オブジェクトの名前空間（既定 "default"）
   --allow-outside-root       検査対象ディレクトリの外を指すローカルモジュールやシンボリックリンクをたどる
+
+制限（docs/security.md）:
+  --limit NAME=VALUE         入力の制限値を変える（複数指定可）: file_size (10MB)、files (100000)、
+                             string_length (16MiB)、collection_elements (100000)、instances (100000)、
+                             module_depth (32)、nesting_depth (512)、yaml_alias_nodes (100000)
+  --max-memory SIZE          プロセスのメモリ上限（既定 4GiB、0 で無制限）。超えると終了コード 3 で中断する
 
 性能:
   --jobs N                   N 個のスレッドで解析する（既定: CPU コア数）

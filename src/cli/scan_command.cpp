@@ -10,6 +10,7 @@
 #include "cli/version.h"
 #include "report/exit_status.h"
 #include "report/reporter.h"
+#include "scan/process_limits.h"
 #include "scan/scanner.h"
 
 namespace gclint::cli {
@@ -37,6 +38,7 @@ scan::ScanOptions scan_options(const CommandLine& c) {
   options.tf_env_vars = c.tf_env_vars;
   options.k8s_namespace = c.k8s_namespace;
   options.allow_outside_root = c.allow_outside_root;
+  options.limits = c.limits;
   return options;
 }
 
@@ -62,6 +64,15 @@ int run_scan_command(const CommandContext& context) {
     return report::kExitUsage;
   }
 
+  // The backstops against exhausting the runner. They come from the command line only: the scanned tree (and its
+  // .gclint.yaml) cannot raise them.
+  scan::install_out_of_memory_handler(
+      context.lang == "ja"
+          ? "gclint: エラー: メモリ不足のため検査を中断しました（--max-memory " + std::to_string(c.max_memory) +
+                " バイト）。レポートは出力されていません"
+          : "gclint: error: out of memory (--max-memory " + std::to_string(c.max_memory) +
+                " bytes); the scan was stopped without a report");
+  std::optional<std::string> memory_note = scan::apply_memory_limit(c.max_memory);
   scan::ScanResult result = scan::run_scan(scan_options(c));
   if (result.fatal_error) {
     // Located errors (rule files, configuration) already read "file:line:col: error: …".
@@ -117,6 +128,7 @@ int run_scan_command(const CommandContext& context) {
                 << ", evaluate " << milliseconds(t.evaluate) << ", check " << milliseconds(t.check) << ", report "
                 << milliseconds(report_time) << " (" << result.files_scanned << " files, " << result.resources
                 << " resources)\n";
+    if (memory_note) context.err << "timings: " << *memory_note << "\n";
   }
   return report::exit_code(shown, result.diagnostics);
 }

@@ -25,7 +25,8 @@ const std::vector<std::string_view> kKeys = {"default_tier",
                                              "disabled_checks",
                                              "checks",
                                              "lang",
-                                             "region"};
+                                             "region",
+                                             "limits"};
 const std::vector<std::string_view> kPlacementKeys = {"path", "module", "tier", "zone"};
 const std::vector<std::string_view> kTiers = {"mynumber", "lgwan", "internet"};
 const std::vector<std::string_view> kLangs = {"ja", "en"};
@@ -138,6 +139,8 @@ class ConfigParser {
       }
     } else if (key == "region") {
       config.region = scalar(value, key);
+    } else if (key == "limits") {
+      read_limits(value, config);
     } else {
       error(key_node, unknown_word_message("key", key, kKeys));
     }
@@ -174,6 +177,28 @@ class ConfigParser {
       }
       if (rule.tier.empty() && rule.zone.empty()) error(item, "a placement needs 'tier' or 'zone'");
       config.placements.push_back(std::move(rule));
+    }
+  }
+
+  void read_limits(const YAML::Node& node, Config& config) {
+    if (node.IsNull()) return;
+    if (!node.IsMap()) {
+      error(node, "limits must be a mapping {NAME: VALUE}");
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& spec : model::limit_specs()) names.push_back(spec.name);
+    for (const auto& entry : node) {
+      std::string name = entry.first.Scalar();
+      if (model::find_limit(name) == nullptr) {
+        error(entry.first, unknown_word_message("limit", name, names));
+        continue;
+      }
+      if (!entry.second.IsScalar()) {
+        error(entry.second, "limits." + name + " must be a number or a size");
+        continue;
+      }
+      if (auto problem = model::set_limit(config.limits, name, entry.second.Scalar())) error(entry.second, *problem);
     }
   }
 

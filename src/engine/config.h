@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/limits.h"
 #include "model/severity.h"
 #include "model/source_set.h"
 #include "model/value.h"
@@ -41,6 +42,7 @@ struct Config {
   std::map<std::string, std::map<std::string, model::Value>> check_params;  // ID -> name -> value
   std::optional<std::string> lang;
   std::optional<std::string> region;  // deployment region for CloudFormation (AWS::Region)
+  model::Limits limits;               // `limits:`; --limit overrides (docs/security.md)
   /// The file the configuration came from, empty for defaults.
   std::string path;
 };

@@ -68,6 +68,7 @@ class Walker {
     std::sort(entries.begin(), entries.end(),
               [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
     for (const auto& entry : entries) {
+      if (too_many_files_) return;
       std::string name = entry.path().filename().string();
       fs::file_status link_status = entry.symlink_status(ec);
       if (ec) continue;
@@ -110,7 +111,19 @@ class Walker {
     std::error_code ec;
     uintmax_t size = fs::file_size(path, ec);
     if (!ec && size > options_.max_file_size) {
-      problem(path, "file is larger than " + std::to_string(options_.max_file_size) + " bytes; skipped");
+      // The same words as the Terraform loader's, so that one skipped file is reported once.
+      result_.problems.push_back(
+          {display_path(path, base_),
+           "file is larger than the file_size limit (" + std::to_string(options_.max_file_size) + " bytes); skipped",
+           false});
+      return;
+    }
+    if (result_.files.size() >= options_.max_files) {
+      if (!too_many_files_) {
+        too_many_files_ = true;
+        problem(path, "more than " + std::to_string(options_.max_files) +
+                          " files to scan (the files limit); this file and the rest were not scanned");
+      }
       return;
     }
     fs::path absolute = fs::absolute(path, ec).lexically_normal();
@@ -124,6 +137,7 @@ class Walker {
   fs::path base_;
   const DiscoveryOptions& options_;
   DiscoveryResult& result_;
+  bool too_many_files_ = false;
 };
 
 }  // namespace

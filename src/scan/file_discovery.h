@@ -14,7 +14,7 @@ struct DiscoveredFile {
   bool explicit_argument = false;  // named on the command line rather than found by walking
 };
 
-/// A path that could not be walked or read; becomes an error diagnostic in that file.
+/// A path that could not be walked or read; becomes a diagnostic in that file.
 struct DiscoveryProblem {
   std::string display;
   std::string message;
@@ -24,8 +24,10 @@ struct DiscoveryProblem {
 struct DiscoveryOptions {
   /// Follow symlinked files whose target lies outside the root (symlinked directories are never followed).
   bool allow_outside_root = false;
-  /// Larger files are skipped with an error.
-  uintmax_t max_file_size = 64u * 1024 * 1024;
+  /// Larger files are skipped with a warning (the file_size limit).
+  uintmax_t max_file_size = 10'000'000;
+  /// Candidate files beyond this many (in walk order) are not taken; one error names the first one left out.
+  uint64_t max_files = 100'000;
   /// Directory depth limit for the walk.
   uint32_t max_depth = 64;
 };

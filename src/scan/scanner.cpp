@@ -20,6 +20,9 @@
 #include "kubernetes/relation_linker.h"
 #include "scan/file_discovery.h"
 #include "scan/format_sniffer.h"
+#include "scan/limits.h"
+#include "scan/process_limits.h"
+#include "syntax/file_reader.h"
 #include "terraform/module_loader.h"
 #include "terraform/plan_loader.h"
 
@@ -46,20 +49,10 @@ struct Unit {
   std::string sort_key;  // display path, for deterministic order
 };
 
+// A read error is an error, never an empty file (syntax/file_reader.h). Sizes are bounded by the walk; the cap here
+// is what a byte span can address.
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read file";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "cannot read file";
-    return false;
-  }
-  out = buffer.str();
-  return true;
+  return syntax::read_regular_file(path, UINT32_MAX, out, error) == syntax::ReadStatus::kOk;
 }
 
 // "path:line:col: error: message", the shape of every other error gclint prints.
@@ -193,8 +186,10 @@ ScanResult run_scan(const ScanOptions& options) {
       roots.emplace_back(p);
     }
   }
+  model::Limits limits = resolve_limits(result.config.limits, options.limits);
   DiscoveryOptions discovery_options;
   discovery_options.allow_outside_root = options.allow_outside_root;
+  apply_limits(limits, discovery_options);
   DiscoveryResult discovered = discover_files(roots, base, discovery_options);
   for (const auto& problem : discovered.problems) {
     uint32_t id = sources.find(problem.display);
@@ -231,10 +226,16 @@ ScanResult run_scan(const ScanOptions& options) {
       continue;
     }
     if (is_tfvars) continue;  // read by the Terraform loader with its module directory
+    auto encoding_problem = normalize_text_encoding(content);  // UTF-16 / UTF-32 YAML and JSON
     FileKind kind = sniff_file(name, content);
     if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes && kind != FileKind::kTerraformPlan)
       continue;
     uint32_t id = sources.add(file.display, std::move(content));
+    if (encoding_problem) {
+      result.diagnostics.push_back({model::Diagnostic::Level::kError,
+                                    model::Span{id, encoding_problem->first, encoding_problem->first + 3},
+                                    encoding_problem->second});
+    }
     scanned_files.insert(file.display);
     units.push_back({kind == FileKind::kCloudFormation  ? UnitKind::kCloudFormation
                      : kind == FileKind::kTerraformPlan ? UnitKind::kTerraformPlan
@@ -254,8 +255,16 @@ ScanResult run_scan(const ScanOptions& options) {
   for (const auto& dir : tf_roots) {
     if (!planned_roots.count(dir)) units.push_back({UnitKind::kTerraformModule, dir, 0, display_path(dir, base)});
   }
+  std::string stdin_content;
+  if (read_stdin && !read_stdin_bounded(limits.file_size, stdin_content)) {
+    result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{sources.add("<stdin>", ""), 0, 0},
+                                  "standard input is larger than the file_size limit (" +
+                                      std::to_string(limits.file_size) + " bytes); not scanned"});
+    read_stdin = false;
+  }
   if (read_stdin) {
-    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string content = std::move(stdin_content);
+    (void)normalize_text_encoding(content);  // UTF-16 / UTF-32 input; invalid units become U+FFFD
     std::string format = lowercase(options.stdin_format);
     FileKind kind = FileKind::kIgnored;
     if (format.empty()) {
@@ -323,6 +332,7 @@ ScanResult run_scan(const ScanOptions& options) {
   for (const auto& f : options.tf_var_files) tf_options.var_files.emplace_back(f);
   tf_options.use_env_vars = options.tf_env_vars;
   tf_options.default_region = options.region;
+  apply_limits(limits, options.deadline, tf_options);
   kubernetes::LoadOptions k8s_options;
   k8s_options.default_namespace = options.k8s_namespace;
 

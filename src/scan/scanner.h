@@ -15,6 +15,8 @@
 
 namespace gclint::scan {
 
+class ScanProgress;
+
 /// Everything `gclint scan` was asked to do, after CLI parsing.
 struct ScanOptions {
   std::vector<std::string> paths;           // files or directories; "-" for stdin
@@ -32,6 +34,12 @@ struct ScanOptions {
   bool tf_env_vars = false;                 // --tf-env-vars (TF_VAR_*)
   std::string k8s_namespace = "default";    // --namespace
   bool allow_outside_root = false;
+  /// --limit NAME=VALUE, validated by the CLI; they override .gclint.yaml's `limits:` (model/limits.h).
+  std::vector<std::pair<std::string, std::string>> limits;
+  /// --timeout: units not started by then are not scanned, Terraform evaluation stops, and both are errors.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  /// Units in progress, for the watchdog behind --timeout (scan/limits.h); may be null.
+  ScanProgress* progress = nullptr;
   /// The embedded pack loaded once by a caller that scans many times (the fixture runner); copied into the
   /// result instead of loading it again. Its spans point into the SourceSet it was loaded with.
   const engine::RulePack* rule_pack = nullptr;

@@ -116,6 +116,31 @@ TEST_F(FileDiscoveryTest, DuplicateArgumentsAppearOnce) {
   EXPECT_EQ(displays(result), (std::vector<std::string>{"a.yaml"}));
 }
 
+TEST_F(FileDiscoveryTest, LargerFilesAreSkippedWithAWarning) {
+  write("small.yaml", std::string(100, 'x'));
+  write("large.yaml", std::string(101, 'x'));
+  DiscoveryOptions options;
+  options.max_file_size = 100;
+  auto r = discover_files({root_}, root_, options);
+  EXPECT_EQ(displays(r), (std::vector<std::string>{"small.yaml"}));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].display, "large.yaml");
+  EXPECT_FALSE(r.problems[0].is_error);
+  EXPECT_NE(r.problems[0].message.find("file_size limit (100 bytes)"), std::string::npos) << r.problems[0].message;
+}
+
+TEST_F(FileDiscoveryTest, FilesBeyondTheCountLimitAreAnError) {
+  for (const char* name : {"a.tf", "b.tf", "c/d.yaml", "c/e.yaml", "f.json"}) write(name);
+  DiscoveryOptions options;
+  options.max_files = 3;
+  auto r = discover_files({root_}, root_, options);
+  EXPECT_EQ(displays(r), (std::vector<std::string>{"a.tf", "b.tf", "c/d.yaml"}));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].display, "c/e.yaml");
+  EXPECT_TRUE(r.problems[0].is_error);
+  EXPECT_NE(r.problems[0].message.find("more than 3 files"), std::string::npos) << r.problems[0].message;
+}
+
 TEST(DisplayPathTest, RelativeToBase) {
   EXPECT_EQ(display_path("/x/y/z.tf", "/x"), "y/z.tf");
   EXPECT_EQ(display_path("/x/z.tf", "/x/y"), "../z.tf");
