@@ -62,7 +62,9 @@ class ConfigParser {
     failed_ = true;
     diagnostics_.push_back({model::Diagnostic::Level::kError, span, std::move(message)});
   }
-  void error(const YAML::Node& node, std::string message) { error(yaml_span(node, file_.id()), std::move(message)); }
+  void error(const YAML::Node& node, std::string message) {
+    error(yaml_span(node, file_.id(), file_.content().size()), std::move(message));
+  }
 
   std::string scalar(const YAML::Node& node, std::string_view key) {
     if (!node.IsScalar()) {

@@ -93,7 +93,7 @@ class RuleParser {
   std::optional<Check> parse() {
     std::optional<YAML::Node> root = load_bounded_yaml(file_, diagnostics_);
     if (!root) return std::nullopt;
-    return parse(rule_node_from_yaml(*root, file_.id()));
+    return parse(rule_node_from_yaml(*root, file_.id(), file_.content().size()));
   }
 
   /// Validates and compiles a tree read from this file. With `lazy_regexes`, `matches` patterns are compiled

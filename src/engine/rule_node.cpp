@@ -13,9 +13,9 @@ namespace {
 // Rule files are shallow; this only bounds recursion on hostile user files and corrupt data.
 constexpr int kMaxDepth = 128;
 
-RuleNode from_yaml(const YAML::Node& node, uint32_t file, int depth) {
+RuleNode from_yaml(const YAML::Node& node, uint32_t file, size_t size, int depth) {
   RuleNode out;
-  out.span = yaml_span(node, file);
+  out.span = yaml_span(node, file, size);
   if (depth > kMaxDepth) return out;
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
@@ -25,13 +25,13 @@ RuleNode from_yaml(const YAML::Node& node, uint32_t file, int depth) {
       break;
     case YAML::NodeType::Sequence:
       out.kind = RuleNode::Kind::kSequence;
-      for (const auto& item : node) out.items.push_back(from_yaml(item, file, depth + 1));
+      for (const auto& item : node) out.items.push_back(from_yaml(item, file, size, depth + 1));
       break;
     case YAML::NodeType::Map:
       out.kind = RuleNode::Kind::kMap;
       for (const auto& entry : node) {
         out.entries.push_back(
-            RuleEntry{from_yaml(entry.first, file, depth + 1), from_yaml(entry.second, file, depth + 1)});
+            RuleEntry{from_yaml(entry.first, file, size, depth + 1), from_yaml(entry.second, file, size, depth + 1)});
       }
       break;
     default:
@@ -180,7 +180,9 @@ model::Value to_value(const RuleNode& node, int depth) {
 
 }  // namespace
 
-RuleNode rule_node_from_yaml(const YAML::Node& node, uint32_t file) { return from_yaml(node, file, 0); }
+RuleNode rule_node_from_yaml(const YAML::Node& node, uint32_t file, size_t text_size) {
+  return from_yaml(node, file, text_size, 0);
+}
 
 std::string encode_rule_node(const RuleNode& node) {
   std::string out;

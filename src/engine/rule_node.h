@@ -48,7 +48,8 @@ struct RuleEntry {
 inline size_t RuleNode::size() const { return is_map() ? entries.size() : items.size(); }
 
 /// The tree of a yaml-cpp document; spans point into file `file` (depth-limited: deeper nodes become null).
-RuleNode rule_node_from_yaml(const YAML::Node& node, uint32_t file);
+/// `text_size` bounds every span (see yaml_span).
+RuleNode rule_node_from_yaml(const YAML::Node& node, uint32_t file, size_t text_size = SIZE_MAX);
 
 /// The compact form of a tree (for the build-time rule compiler).
 std::string encode_rule_node(const RuleNode& node);
