@@ -153,14 +153,10 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   }
 
   // Resources by format and type, so each match block visits only what it selects.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_type;
-  auto type_key = [](model::Format format, std::string_view type) {
-    std::string key(1, static_cast<char>('0' + static_cast<int>(format)));
-    key += type;
-    return key;
-  };
+  // run() is called once per scan unit, so the lookups below must not allocate: keys view the resources' types.
+  std::array<std::unordered_map<std::string_view, std::vector<uint32_t>>, 4> by_type;
   for (uint32_t i = 0; i < resources.size(); ++i) {
-    by_type[type_key(resources[i].format, resources[i].type)].push_back(i);
+    by_type[static_cast<size_t>(resources[i].format) % by_type.size()][resources[i].type].push_back(i);
   }
 
   std::vector<Raw> raw;
@@ -183,13 +179,15 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     EvalEnvironment env{graph, config_, params, config_values, config_cidrs, &param_regexes};
 
     for (const MatchBlock& block : check.program->blocks) {
-      std::vector<model::Format> formats = {block.format};
       // Terraform checks also cover plan JSON.
-      if (block.format == model::Format::kTerraform) formats.push_back(model::Format::kTerraformPlan);
-      for (model::Format format : formats) {
+      bool terraform = block.format == model::Format::kTerraform;
+      std::array<model::Format, 2> formats{block.format, model::Format::kTerraformPlan};
+      for (model::Format format : std::span(formats.data(), terraform ? 2 : 1)) {
+        const auto& of_format = by_type[static_cast<size_t>(format) % by_type.size()];
+        if (of_format.empty()) continue;
         for (const std::string& type : block.types) {
-          auto found = by_type.find(type_key(format, type));
-          if (found == by_type.end()) continue;
+          auto found = of_format.find(std::string_view(type));
+          if (found == of_format.end()) continue;
           for (uint32_t index : found->second) {
             const model::Resource& resource = resources[index];
             if (resource.is_data) continue;

@@ -98,6 +98,30 @@ std::chrono::nanoseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start);
 }
 
+/// What survives a unit once it has been checked.
+struct UnitOutput {
+  std::vector<model::Diagnostic> diagnostics;
+  std::vector<model::Finding> findings;
+  std::vector<model::Resource> kubernetes;  // checked together after every unit
+  size_t resource_count = 0;
+  std::chrono::nanoseconds parse_time{0};
+  std::chrono::nanoseconds check_time{0};
+};
+
+// A local module called by two roots is evaluated and checked in each; a finding at the same place on the same
+// module address, a "not evaluated" note or a suppression finding about the same text is reported once.
+void remove_repeated_reports(ScanResult& result) {
+  std::set<std::tuple<int, uint32_t, uint32_t, uint32_t, std::string>> seen_diagnostics;
+  std::erase_if(result.diagnostics, [&](const model::Diagnostic& d) {
+    return !seen_diagnostics.insert({static_cast<int>(d.level), d.span.file, d.span.begin, d.span.end, d.message})
+                .second;
+  });
+  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t, uint32_t, model::Severity>> seen_findings;
+  std::erase_if(result.findings, [&](const model::Finding& f) {
+    return !seen_findings.insert({f.check_id, f.resource, f.span.file, f.span.begin, f.span.end, f.severity}).second;
+  });
+}
+
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options) {
@@ -332,87 +356,147 @@ ScanResult run_scan(const ScanOptions& options) {
   for (const auto& f : options.tf_var_files) tf_options.var_files.emplace_back(f);
   tf_options.use_env_vars = options.tf_env_vars;
   tf_options.default_region = options.region;
+  // A local module called by many roots is read and parsed once for all of them.
+  std::vector<fs::path> called_dirs;
+  for (const auto& [dir, targets] : module_calls) called_dirs.insert(called_dirs.end(), targets.begin(), targets.end());
+  tf_options.module_cache = terraform::make_module_cache(called_dirs);
   apply_limits(limits, options.deadline, tf_options);
   kubernetes::LoadOptions k8s_options;
   k8s_options.default_namespace = options.k8s_namespace;
 
-  // Parse every unit in parallel; each worker writes only its own slot, so the merge below is ordered.
-  start = Clock::now();
-  std::vector<model::ParseResult> slots(units.size());
-  auto parse_unit = [&](size_t index) {
+  // Each worker takes the next unit, parses and evaluates it, and checks it at once: only its findings and
+  // diagnostics outlive it, so peak memory follows the largest unit, not the whole tree. Kubernetes objects are
+  // the exception: selectors and bindings cross files, so they are kept and checked together at the end.
+  engine::EngineOptions engine_options;
+  engine_options.strict_unknown = options.strict_unknown;
+  engine_options.only_checks = options.only_checks;
+  engine::Engine engine(*result.pack, result.config, sources, engine_options);
+  std::vector<UnitOutput> outputs(units.size());
+  auto process_unit = [&](size_t index) {
     const Unit& unit = units[index];
+    UnitOutput& out = outputs[index];
+    // --timeout: a unit the deadline stops is an error at its file (a Terraform module: its directory).
+    auto past_deadline = [&] { return options.deadline && Clock::now() >= *options.deadline; };
+    auto unfinished = [&](const char* what) {
+      uint32_t id = unit.kind == UnitKind::kTerraformModule ? sources.find(unit.sort_key) : unit.file_id;
+      if (id == model::Span::kNoFile) id = sources.add(unit.sort_key, "");
+      out.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0},
+                                 std::string("the time limit (--timeout) was reached ") + what});
+    };
+    if (past_deadline()) return unfinished("before this unit was scanned; not scanned");
+    if (options.progress) options.progress->started(index, unit.sort_key);
+    struct Finished {
+      ScanProgress* progress;
+      size_t index;
+      ~Finished() {
+        if (progress) progress->finished(index);
+      }
+    } finished{options.progress, index};
+    Clock::time_point unit_start = Clock::now();
+    model::ParseResult parsed;
     switch (unit.kind) {
       case UnitKind::kTerraformModule:
-        slots[index] = terraform::load_root_module(sources, unit.dir, tf_options);
+        parsed = terraform::load_root_module(sources, unit.dir, tf_options);
         break;
       case UnitKind::kTerraformPlan: {
         std::optional<fs::path> config = unit.dir.empty() ? std::nullopt : std::optional<fs::path>(unit.dir);
-        slots[index] = terraform::load_plan(sources, unit.file_id, config, tf_options);
+        parsed = terraform::load_plan(sources, unit.file_id, config, tf_options);
         break;
       }
       case UnitKind::kTerraformStdin:
-        slots[index] = terraform::load_stdin_module(sources, unit.file_id, tf_options);
+        parsed = terraform::load_stdin_module(sources, unit.file_id, tf_options);
         break;
       case UnitKind::kTerraformFile:
-        slots[index] = terraform::parse_only(sources.file(unit.file_id));
+        parsed = terraform::parse_only(sources.file(unit.file_id));
         break;
       case UnitKind::kCloudFormation:
-        slots[index] = cloudformation::load_template(sources.file(unit.file_id), cfn_options);
+        parsed = cloudformation::load_template(sources.file(unit.file_id), cfn_options);
         break;
       case UnitKind::kKubernetes:
-        slots[index] = kubernetes::load_manifests(sources, unit.file_id, k8s_options);
+        parsed = kubernetes::load_manifests(sources, unit.file_id, k8s_options);
         break;
     }
+    out.parse_time = since(unit_start);
+    out.diagnostics = std::move(parsed.diagnostics);
+    out.resource_count = parsed.resources.size();
+    // Kubernetes objects live in one cluster-wide namespace of addresses; every other unit is its own scope.
+    uint32_t scope = unit.kind == UnitKind::kKubernetes ? 0 : static_cast<uint32_t>(index + 1);
+    for (auto& r : parsed.resources) r.unit = scope;
+    if (unit.kind == UnitKind::kKubernetes) {
+      out.kubernetes = std::move(parsed.resources);
+      return;
+    }
+    if (past_deadline()) return unfinished("while this unit was evaluated; it was not checked");
+    if (options.parse_only) return;
+    Clock::time_point check_start = Clock::now();
+    out.findings = engine.run(parsed.resources, out.diagnostics);
+    out.check_time = since(check_start);
   };
   unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
+  start = Clock::now();
   if (jobs <= 1) {
-    for (size_t i = 0; i < units.size(); ++i) parse_unit(i);
+    for (size_t i = 0; i < units.size(); ++i) process_unit(i);
   } else {
     std::atomic<size_t> next{0};
     std::vector<std::thread> workers;
     workers.reserve(jobs);
     for (unsigned w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
-        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) parse_unit(i);
+        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) process_unit(i);
       });
     }
     for (auto& worker : workers) worker.join();
   }
-  result.times.parse = since(start);
+  Clock::duration units_wall = Clock::now() - start;
 
+  // Merge in unit order, so the output does not depend on --jobs.
   start = Clock::now();
-  std::vector<model::Resource> resources;
-  std::vector<model::Resource> k8s_resources;
-  for (size_t i = 0; i < units.size(); ++i) {
-    auto& slot = slots[i];
-    for (auto& d : slot.diagnostics) result.diagnostics.push_back(std::move(d));
-    bool k8s = units[i].kind == UnitKind::kKubernetes;
-    auto& target = k8s ? k8s_resources : resources;
-    // Kubernetes objects live in one cluster-wide namespace of addresses; every other unit is its own scope.
-    uint32_t unit = k8s ? 0 : static_cast<uint32_t>(i + 1);
-    for (auto& r : slot.resources) {
-      r.unit = unit;
-      target.push_back(std::move(r));
-    }
+  std::vector<model::Resource> kubernetes_resources;
+  std::chrono::nanoseconds parse_time{0};
+  std::chrono::nanoseconds check_time{0};
+  size_t finding_count = 0;
+  for (const auto& out : outputs) finding_count += out.findings.size();
+  result.findings.reserve(finding_count);
+  for (auto& out : outputs) {
+    parse_time += out.parse_time;
+    check_time += out.check_time;
+    result.resources += out.resource_count;
+    std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(result.diagnostics));
+    std::move(out.findings.begin(), out.findings.end(), std::back_inserter(result.findings));
+    std::move(out.kubernetes.begin(), out.kubernetes.end(), std::back_inserter(kubernetes_resources));
   }
-  slots.clear();
-  // Selectors and bindings cross files, so Kubernetes relations are linked once over every object.
-  if (!k8s_resources.empty()) kubernetes::link_relations(k8s_resources);
-  for (auto& r : k8s_resources) resources.push_back(std::move(r));
+  outputs.clear();
+  if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
+  result.times.evaluate = since(start);
+  std::chrono::nanoseconds kubernetes_check_time{0};
+  if (!options.parse_only && !kubernetes_resources.empty() && options.deadline && Clock::now() >= *options.deadline) {
+    result.diagnostics.push_back({model::Diagnostic::Level::kError,
+                                  model::Span{kubernetes_resources.front().span.file, 0, 0},
+                                  "the time limit (--timeout) was reached before the Kubernetes objects were checked; "
+                                  "not checked"});
+    kubernetes_resources.clear();
+  }
+  if (!options.parse_only && !kubernetes_resources.empty()) {
+    Clock::time_point check_start = Clock::now();
+    auto findings = engine.run(kubernetes_resources, result.diagnostics);
+    std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
+    kubernetes_check_time = since(check_start);
+  }
+  kubernetes_resources.clear();
+  // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
+  // proportion so that the stages still add up to the elapsed time.
+  auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(units_wall);
+  auto summed = parse_time + check_time;
+  result.times.parse = summed.count() == 0
+                           ? wall
+                           : std::chrono::nanoseconds(static_cast<int64_t>(static_cast<double>(wall.count()) *
+                                                                           parse_time.count() / summed.count()));
+  result.times.check = wall - result.times.parse + kubernetes_check_time;
   // Terraform files are registered by the loader; count them with the other scanned files.
   result.files_scanned = scanned_files.size();
-  result.resources = resources.size();
-  result.times.evaluate = since(start);
   if (options.parse_only) return result;
-
-  start = Clock::now();
-  engine::EngineOptions engine_options;
-  engine_options.strict_unknown = options.strict_unknown;
-  engine_options.only_checks = options.only_checks;
-  engine::Engine engine(*result.pack, result.config, sources, engine_options);
-  result.findings = engine.run(resources, result.diagnostics);
-  result.times.check = since(start);
+  remove_repeated_reports(result);
 
   auto path_of = [&sources](const model::Span& span) -> std::string {
     return span.valid() && span.file < sources.size() ? sources.path_of(span) : std::string();

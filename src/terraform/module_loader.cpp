@@ -95,6 +95,40 @@ struct ProviderConfig {
   Value default_tags;
 };
 
+}  // namespace
+
+class ModuleCache {
+ public:
+  struct Entry {
+    // A ParsedModule (a type local to this file, which a class of the header's namespace may not name).
+    std::shared_ptr<const void> module;
+    /// What reading and parsing it reported; every root that uses the module reports it (the scan dedupes).
+    std::vector<model::Diagnostic> diagnostics;
+  };
+
+  explicit ModuleCache(std::set<std::string> dirs) : dirs_(std::move(dirs)) {}
+
+  bool keeps(const std::string& dir) const { return dirs_.count(dir) != 0; }
+  std::optional<Entry> find(const std::string& dir) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(dir);
+    if (it == entries_.end()) return std::nullopt;
+    return it->second;
+  }
+  /// Two roots may parse the same module at once; the first one stored wins.
+  Entry insert(const std::string& dir, Entry entry) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.emplace(dir, std::move(entry)).first->second;
+  }
+
+ private:
+  std::set<std::string> dirs_;
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+namespace {
+
 class Loader;
 
 // Evaluation of one module instance.
@@ -263,8 +297,31 @@ class Loader {
 
   /// Parses every *.tf / *.tf.json of a directory once.
   const ParsedModule* module(const fs::path& dir) {
-    auto it = modules_.find(dir.generic_string());
+    std::string key = dir.generic_string();
+    auto it = modules_.find(key);
     if (it != modules_.end()) return it->second.get();
+    ModuleCache* cache = options_.module_cache.get();
+    if (cache != nullptr && cache->keeps(key)) {
+      if (auto entry = cache->find(key)) return use_cached(key, *entry);
+      size_t reported = result_.diagnostics.size();
+      parse_module(dir);
+      ModuleCache::Entry entry{std::shared_ptr<const void>(modules_[key]), {}};
+      entry.diagnostics.assign(result_.diagnostics.begin() + static_cast<std::ptrdiff_t>(reported),
+                               result_.diagnostics.end());
+      result_.diagnostics.resize(reported);
+      return use_cached(key, cache->insert(key, std::move(entry)));
+    }
+    return parse_module(dir);
+  }
+
+  const ParsedModule* use_cached(const std::string& key, const ModuleCache::Entry& entry) {
+    result_.diagnostics.insert(result_.diagnostics.end(), entry.diagnostics.begin(), entry.diagnostics.end());
+    auto module = std::static_pointer_cast<const ParsedModule>(entry.module);
+    modules_[key] = module;
+    return module.get();
+  }
+
+  const ParsedModule* parse_module(const fs::path& dir) {
     auto pm = std::make_unique<ParsedModule>();
     pm->dir = dir;
     pm->display_dir = display(dir);
@@ -1136,7 +1193,15 @@ void ModuleEval::run() {
     }
   }
   for (const auto& [name, decl] : module_.locals) ensure_local(name, Expr{});
-  std::stable_sort(produced_.begin(), produced_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Declaration order; Resource is large, so the order is sorted and each resource moved once.
+  std::vector<size_t> order(produced_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return produced_[a].first < produced_[b].first; });
+  std::vector<std::pair<size_t, Resource>> sorted;
+  sorted.reserve(produced_.size());
+  for (size_t i : order) sorted.push_back(std::move(produced_[i]));
+  produced_ = std::move(sorted);
 }
 
 void ModuleEval::evaluate_declarations(const std::vector<Decl>& decls, bool is_data) {
@@ -1292,6 +1357,12 @@ void evaluate_root(Loader& loader, const ParsedModule& module, const fs::path& d
 }
 
 }  // namespace
+
+std::shared_ptr<ModuleCache> make_module_cache(const std::vector<fs::path>& called_dirs) {
+  std::set<std::string> dirs;
+  for (const auto& dir : called_dirs) dirs.insert(canonical_or_normal(dir).generic_string());
+  return std::make_shared<ModuleCache>(std::move(dirs));
+}
 
 model::ParseResult load_root_module(model::SourceSet& sources, const fs::path& dir, const LoadOptions& options) {
   model::ParseResult result;

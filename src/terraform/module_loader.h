@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,12 @@
 #include "terraform/eval_limits.h"
 
 namespace gclint::terraform {
+
+/// Parsed local modules shared by the root modules of one scan, so that a module called by many roots is read and
+/// parsed once. Thread-safe.
+class ModuleCache;
+/// A cache for the module directories in `called_dirs` (directories some module calls); roots are not kept.
+std::shared_ptr<ModuleCache> make_module_cache(const std::vector<std::filesystem::path>& called_dirs);
 
 struct LoadOptions {
   /// Scan root: display paths are relative to it, and local module sources may not leave it
@@ -30,6 +37,8 @@ struct LoadOptions {
   uint64_t max_file_size = 10'000'000;
   /// String and collection bounds and the deadline for every expression of the module.
   EvalLimits eval_limits;
+  /// Shared parsed modules (make_module_cache); none when null.
+  std::shared_ptr<ModuleCache> module_cache;
 };
 
 /// Evaluates one root module directory, including the local modules it calls, into resources
