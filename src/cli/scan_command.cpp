@@ -87,10 +87,9 @@ int run_scan_command(const CommandContext& context) {
                               : result.config.severity_threshold ? *result.config.severity_threshold
                                                                  : model::Severity::kLow;
   // INFO findings only exist under --strict-unknown, which asks for them: they pass any threshold.
-  std::vector<model::Finding> shown;
-  for (auto& f : result.findings) {
-    if (f.severity >= threshold || f.severity == model::Severity::kInfo) shown.push_back(std::move(f));
-  }
+  std::vector<model::Finding>& shown = result.findings;
+  std::erase_if(
+      shown, [&](const model::Finding& f) { return f.severity < threshold && f.severity != model::Severity::kInfo; });
 
   auto report_start = std::chrono::steady_clock::now();
   std::ofstream file;
