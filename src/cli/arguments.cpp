@@ -132,10 +132,21 @@ const std::vector<OptionSpec>& option_specs() {
        [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
          auto bytes = model::parse_byte_size(v);
          if (!bytes || (*bytes != 0 && *bytes < (uint64_t{64} << 20))) {
-           return std::string(tr(lang, "--max-memory takes a size of at least 64MiB (e.g. 4GiB), or 0 for no limit",
-                                 "--max-memory には 64MiB 以上のサイズ（例: 4GiB）か、無制限を表す 0 を指定してください"));
+           return std::string(
+               tr(lang, "--max-memory takes a size of at least 64MiB (e.g. 4GiB), or 0 for no limit",
+                  "--max-memory には 64MiB 以上のサイズ（例: 4GiB）か、無制限を表す 0 を指定してください"));
          }
          c.max_memory = *bytes;
+         return ok();
+       }},
+      {"--timeout", true, kScan,
+       [](CommandLine& c, const std::string& v, const std::string& lang) -> std::optional<std::string> {
+         auto ms = model::parse_duration_ms(v);
+         if (!ms) {
+           return std::string(tr(lang, "--timeout takes a duration such as 300, 300s, 5m or 1h (0 for none)",
+                                 "--timeout には 300、300s、5m、1h のような時間を指定してください（0 で無制限）"));
+         }
+         c.timeout_ms = *ms == 0 ? std::nullopt : std::optional<uint64_t>(*ms);
          return ok();
        }},
       {"--no-color", false, kScan, flag(&CommandLine::no_color)},

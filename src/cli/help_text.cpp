@@ -71,6 +71,7 @@ Limits (docs/security.md):
                              module_depth (32), nesting_depth (512), yaml_alias_nodes (100000)
   --max-memory SIZE          Memory limit of the process (default 4GiB; 0 = none); out of memory ends the
                              scan with exit code 3
+  --timeout DURATION         Time limit (e.g. 300s, 10m); unfinished units are errors (default none)
 
 Performance:
   --jobs N                   Parse with N threads (default: number of cores)
@@ -113,6 +114,7 @@ constexpr const char* kScanJa = R"(使い方: gclint scan [オプション] [パ
                              string_length (16MiB)、collection_elements (100000)、instances (100000)、
                              module_depth (32)、nesting_depth (512)、yaml_alias_nodes (100000)
   --max-memory SIZE          プロセスのメモリ上限（既定 4GiB、0 で無制限）。超えると終了コード 3 で中断する
+  --timeout DURATION         制限時間（例: 300s、10m）。終わらなかった単位はエラーになる（既定なし）
 
 性能:
   --jobs N                   N 個のスレッドで解析する（既定: CPU コア数）

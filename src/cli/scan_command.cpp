@@ -67,13 +67,32 @@ int run_scan_command(const CommandContext& context) {
   // The backstops against exhausting the runner. They come from the command line only: the scanned tree (and its
   // .gclint.yaml) cannot raise them.
   scan::install_out_of_memory_handler(
-      context.lang == "ja"
-          ? "gclint: エラー: メモリ不足のため検査を中断しました（--max-memory " + std::to_string(c.max_memory) +
-                " バイト）。レポートは出力されていません"
-          : "gclint: error: out of memory (--max-memory " + std::to_string(c.max_memory) +
-                " bytes); the scan was stopped without a report");
+      context.lang == "ja" ? "gclint: エラー: メモリ不足のため検査を中断しました（--max-memory " +
+                                 std::to_string(c.max_memory) + " バイト）。レポートは出力されていません"
+                           : "gclint: error: out of memory (--max-memory " + std::to_string(c.max_memory) +
+                                 " bytes); the scan was stopped without a report");
   std::optional<std::string> memory_note = scan::apply_memory_limit(c.max_memory);
-  scan::ScanResult result = scan::run_scan(scan_options(c));
+  scan::ScanOptions options = scan_options(c);
+  scan::ScanProgress progress;
+  std::optional<scan::Watchdog> watchdog;
+  if (c.timeout_ms) {
+    auto timeout = std::chrono::milliseconds(*c.timeout_ms);
+    auto grace = scan::watchdog_grace(timeout);
+    options.deadline = std::chrono::steady_clock::now() + timeout;
+    options.progress = &progress;
+    std::string seconds = std::to_string(*c.timeout_ms / 1000.0);
+    seconds.erase(seconds.find_last_not_of('0') + 1);
+    if (seconds.back() == '.') seconds.pop_back();
+    std::string grace_seconds = std::to_string(grace.count() / 1000);
+    watchdog.emplace(
+        *options.deadline, grace, progress,
+        context.lang == "ja"
+            ? "gclint: エラー: 制限時間（--timeout " + seconds + " 秒）を " + grace_seconds +
+                  " 秒過ぎても検査が終わらないため中断しました。レポートは出力されていません。処理中だった単位:"
+            : "gclint: error: the scan was still running " + grace_seconds + " s after the time limit (--timeout " +
+                  seconds + " s) and was stopped without a report; units in progress:");
+  }
+  scan::ScanResult result = scan::run_scan(options);
   if (result.fatal_error) {
     // Located errors (rule files, configuration) already read "file:line:col: error: …".
     if (result.fatal_error->find(": error: ") == std::string::npos) {

@@ -643,6 +643,29 @@ TEST(HostileInputTest, StringLengthIsBounded) {
   EXPECT_LT(run.elapsed, std::chrono::seconds(60)) << run.describe();
 }
 
+// --timeout: evaluation stops at the deadline and every unit it stopped, or never started, is an error naming it.
+TEST(HostileInputTest, TimeoutNamesTheUnfinishedUnits) {
+  TempTree tree("timeout");
+  write_file(tree / "a/main.tf",
+             "locals {\n  slow = [for i in range(100000) : length([for j in range(100) : j * i])]\n}\n"
+             "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"n${length(local.slow)}\"\n}\n");
+  write_file(tree / "b/main.tf", kTerraformBucket);
+  ScanRun run = scan_json(tree.root(), {".", "--jobs", "1", "--timeout", "1s"}, std::chrono::seconds(120));
+  ASSERT_TRUE(run.clean_exit()) << run.describe();
+  EXPECT_EQ(run.exit_code, 3) << run.describe();
+  EXPECT_LT(run.elapsed, std::chrono::seconds(20)) << run.describe();
+  std::string errors = error_text(run);
+  EXPECT_EQ(count_errors(run, "a", "error"), 1) << errors;
+  EXPECT_NE(errors.find("reached while this unit was evaluated"), std::string::npos) << errors;
+  EXPECT_EQ(count_errors(run, "b", "error"), 1) << errors;
+  EXPECT_NE(errors.find("reached before this unit was scanned"), std::string::npos) << errors;
+  EXPECT_TRUE(findings_of(run).empty()) << run.out.substr(0, 2000);
+
+  ScanRun in_time = scan_json(tree.root(), {"b", "--timeout", "10m"});
+  ASSERT_TRUE(in_time.clean_exit()) << in_time.describe();
+  EXPECT_EQ(count_errors(in_time, "", "error"), 0) << error_text(in_time);
+}
+
 TEST(HostileInputTest, HugeCountIsRefused) {
   TempTree tree("count");
   write_file(tree / "main.tf",
