@@ -65,11 +65,14 @@ if [ -d "$shared/conformance/json/test_parsing" ]; then
     < <(find "$shared/conformance/json/test_parsing" -type f -name '*.json' -print0)
 fi
 
-# Inputs that once crashed or hung a target stay in its corpus.
+# Inputs that once crashed or hung a target stay in its corpus, and so do the span regressions
+# (tests/data/robustness/spans/<target>-<what>).
 for t in "${targets[@]}"; do
   if [ -d "$repo/tests/data/robustness/$t" ]; then
     while IFS= read -r -d '' f; do seed "$t" "$f"; done < <(find "$repo/tests/data/robustness/$t" -type f -print0)
   fi
+  while IFS= read -r -d '' f; do seed "$t" "$f"; done \
+    < <(find "$repo/tests/data/robustness/spans" -type f -name "$t-*" -print0 2>/dev/null)
 done
 
 for t in "${targets[@]}"; do
