@@ -479,15 +479,14 @@ Value Evaluator::eval_for(const Expr& e) {
         } else if (!to_string_value(key, ks)) {
           result = error(e.kids[1], "for expression key must be a string");
           bail = true;
-        } else if (grouping) {
-          Value* existing = out.get(ks);
-          if (!existing) existing = &out.set(ks, Value::list(val.span));
-          existing->items.push_back(std::move(val));
-        } else if (out.get(ks)) {
+        } else if (auto [at, added] = group_index.emplace(ks, out.entries.size()); grouping) {
+          if (added) out.entries.push_back(model::MapEntry{std::move(ks), Value::list(val.span)});
+          out.entries[at->second].value.items.push_back(std::move(val));
+        } else if (!added) {
           result = error(e, "duplicate key \"" + ks + "\" in for expression (use ... to group)");
           bail = true;
         } else {
-          out.set(std::move(ks), std::move(val));
+          out.entries.push_back(model::MapEntry{std::move(ks), std::move(val)});
         }
       } else {
         out.items.push_back(eval(e.kids[1]));

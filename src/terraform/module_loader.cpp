@@ -1004,6 +1004,7 @@ Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
   } else {
     if (mode == 0 || mode == 3) keys.resize(1);
     ref_value = mode == 1 ? Value::list() : mode == 2 ? Value::map() : Value();
+    std::set<std::string> instance_keys;
     for (auto& [k, v] : keys) {
       std::string addr = enter_instance(base, mode, k, v);
       Value attrs = Value::map(Span{decl.file->id(), b.begin, b.end});
@@ -1020,7 +1021,12 @@ Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
       if (mode == 1) {
         ref_value.items.push_back(std::move(inst));
       } else if (mode == 2) {
-        ref_value.set(k.text, std::move(inst));
+        // Value::set looks keys up one by one; a for_each over thousands of keys must not be quadratic.
+        if (instance_keys.insert(k.text).second) {
+          ref_value.entries.push_back(model::MapEntry{k.text, std::move(inst)});
+        } else {
+          ref_value.set(k.text, std::move(inst));
+        }
       } else if (mode == 3) {
         ref_value = Value::reference(Reference{base, ""});
       } else {
