@@ -432,18 +432,31 @@ ScanResult run_scan(const ScanOptions& options) {
     out.findings = engine.run(parsed.resources, out.diagnostics);
     out.check_time = since(check_start);
   };
+  // An exception escaping a front end or the engine (a bug) costs its unit an error, never the process (an
+  // exception leaving a worker thread would abort) and never a silent pass.
+  auto run_unit = [&](size_t index) {
+    try {
+      process_unit(index);
+    } catch (const std::exception& e) {
+      const Unit& unit = units[index];
+      uint32_t id = unit.kind == UnitKind::kTerraformModule ? sources.find(unit.sort_key) : unit.file_id;
+      if (id == model::Span::kNoFile) id = sources.add(unit.sort_key, "");
+      outputs[index].diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0},
+                                            std::string("internal error while scanning this unit: ") + e.what()});
+    }
+  };
   unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
   start = Clock::now();
   if (jobs <= 1) {
-    for (size_t i = 0; i < units.size(); ++i) process_unit(i);
+    for (size_t i = 0; i < units.size(); ++i) run_unit(i);
   } else {
     std::atomic<size_t> next{0};
     std::vector<std::thread> workers;
     workers.reserve(jobs);
     for (unsigned w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
-        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) process_unit(i);
+        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) run_unit(i);
       });
     }
     for (auto& worker : workers) worker.join();
