@@ -150,7 +150,10 @@ ScanResult run_scan(const ScanOptions& options) {
   if (config_file) {
     std::string content;
     std::string error;
-    if (!read_file(*config_file, content, error)) {
+    // The configuration (often found in the scanned tree) is bounded like any input: by the file_size limit of the
+    // command line, or its default.
+    uint64_t max_size = resolve_limits(model::Limits{}, options.limits).file_size;
+    if (syntax::read_regular_file(*config_file, max_size, content, error) != syntax::ReadStatus::kOk) {
       result.fatal_error = config_file->string() + ": " + error;
       return result;
     }

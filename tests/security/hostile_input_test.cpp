@@ -395,6 +395,22 @@ TEST(HostileInputTest, FilesOverTheSizeLimitAreSkippedWithAWarning) {
   EXPECT_EQ(overridden.report["summary"]["resources"], 1) << overridden.out.substr(0, 2000);
 }
 
+// A .gclint.yaml found in the scanned tree is read up to the file_size limit of the command line (it sets the
+// limits, so its own cannot apply): a huge one is a configuration error, not gigabytes read.
+TEST(HostileInputTest, HugeConfigurationIsRefused) {
+  TempTree tree("huge-config");
+  write_file(tree / ".gclint.yaml", "# config\n");
+  fs::resize_file(tree / ".gclint.yaml", 10'000'001);
+  write_file(tree / "pod.yaml", kPod);
+  ScanRun run = scan_json(tree.root(), {"."});
+  EXPECT_EQ(run.exit_code, 2) << run.describe();
+  EXPECT_NE(run.err.find("file_size limit"), std::string::npos) << run.err;
+  ScanRun raised = scan_json(tree.root(), {".", "--limit", "file_size=20MB"});
+  // Read this time: the NUL bytes after the comment are a YAML error, no longer the size.
+  EXPECT_EQ(raised.err.find("file_size limit"), std::string::npos) << raised.describe();
+  EXPECT_NE(raised.err.find(".gclint.yaml:2:"), std::string::npos) << raised.describe();
+}
+
 // Standard input is read up to the file_size limit, never without bound.
 TEST(HostileInputTest, StandardInputOverTheSizeLimitIsAnError) {
   TempTree tree("stdin");
