@@ -85,6 +85,9 @@ class TemplateLoader {
   std::optional<model::Resource> build(const std::string& id, const Value& body, const Span& id_span,
                                        Scenario& scenario);
   void check_outputs(const Value& root);
+  void load_parameters(const Value& parameters);
+  // DeletionPolicy / UpdateReplacePolicy, which may be written with Ref or Fn::If; null when absent.
+  Value resource_policy(const Value& body, std::string_view key, Scenario& scenario);
   void check_transforms(const Value& root);
   void error(const Span& span, std::string message) { result_.error(span, std::move(message)); }
 
@@ -162,7 +165,39 @@ void TemplateLoader::load() {
     }
     load_resource(id, body);
   }
+  if (parameters != nullptr && parameters->is_map()) load_parameters(*parameters);
   check_outputs(*root);
+}
+
+// Each template parameter becomes a resource of type AWS::CloudFormation::Parameter whose attributes are its
+// declaration (Type, Default, NoEcho, ...), so checks can read defaults and NoEcho like any other property.
+void TemplateLoader::load_parameters(const Value& parameters) {
+  for (const auto& [name, declaration] : parameters.entries) {
+    if (!declaration.is_map()) continue;
+    model::Resource parameter;
+    parameter.format = model::Format::kCloudFormation;
+    parameter.type = "AWS::CloudFormation::Parameter";
+    parameter.name = name;
+    parameter.address = "Parameters." + name;
+    parameter.span = key_span(file_, declaration.span.begin, name);
+    parameter.attributes = declaration;
+    parameter.region = options_.region ? Value::of_string(*options_.region, parameter.span)
+                                       : Value::unknown("AWS::Region", parameter.span);
+    result_.resources.push_back(std::move(parameter));
+  }
+}
+
+Value TemplateLoader::resource_policy(const Value& body, std::string_view key, Scenario& scenario) {
+  const Value* policy = body.get(key);
+  if (policy == nullptr) return Value::null();
+  if (policy->is_string()) return *policy;
+  std::optional<Value> resolved = resolver_.resolve(*policy, scenario);
+  if (!resolved) return Value::unknown(std::string(key), policy->span);
+  if (!resolved->is_string() && !resolved->is_unknown()) {
+    error(policy->span, std::string(key) + " must be Delete, Retain, RetainExceptOnCreate or Snapshot");
+    return Value::null();
+  }
+  return *resolved;
 }
 
 void TemplateLoader::load_resource(const std::string& id, const Value& body) {
@@ -238,6 +273,8 @@ std::optional<model::Resource> TemplateLoader::build(const std::string& id, cons
   } else {
     resource.attributes = Value::map(id_span);
   }
+  resource.deletion_policy = resource_policy(body, "DeletionPolicy", scenario);
+  resource.update_replace_policy = resource_policy(body, "UpdateReplacePolicy", scenario);
   if (scenario.branch_on) return std::nullopt;
   if (const Value* metadata = body.get("Metadata")) resource.metadata = *metadata;
   resource.tags = read_tags(resource.attributes);

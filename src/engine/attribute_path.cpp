@@ -7,8 +7,9 @@
 namespace gclint::engine {
 
 const std::vector<std::string_view>& special_path_names() {
-  static const std::vector<std::string_view> names = {"type",   "name",     "address",   "tier",   "zone",
-                                                      "region", "provider", "namespace", "format", "tags"};
+  static const std::vector<std::string_view> names = {"type",   "name",   "address",         "tier",
+                                                      "zone",   "region", "provider",        "namespace",
+                                                      "format", "tags",   "deletion_policy", "update_replace_policy"};
   return names;
 }
 

@@ -394,6 +394,10 @@ Outcome ConditionEvaluator::evaluate_attribute(const Condition& c, const Value& 
       temp = resource_.namespace_name.empty() ? Value::null() : Value::of_string(resource_.namespace_name);
     } else if (name == "format") {
       temp = Value::of_string(model::format_name(resource_.format));
+    } else if (name == "deletion_policy") {
+      hit = &resource_.deletion_policy;
+    } else if (name == "update_replace_policy") {
+      hit = &resource_.update_replace_policy;
     } else if (name == "tags") {
       hit = nullptr;
       for (const auto& [key, value] : resource_.tags) {
@@ -406,7 +410,10 @@ Outcome ConditionEvaluator::evaluate_attribute(const Condition& c, const Value& 
     if (hit != nullptr && !hit->is_null()) hits.push_back(hit);
     Outcome o = evaluate_hits(c, hits);
     o.explicit_blame = true;
-    o.span = hit == &resource_.region && resource_.region.span.valid() ? resource_.region.span : resource_.span;
+    bool own_span =
+        (hit == &resource_.region || hit == &resource_.deletion_policy || hit == &resource_.update_replace_policy) &&
+        hit->span.valid();
+    o.span = own_span ? hit->span : resource_.span;
     o.attribute = c.path.text;
     o.shown_value = hit == nullptr || hit->is_null() ? "(not set)" : hit->to_display();
     o.value = nullptr;
@@ -481,12 +488,19 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
       case Op::kCidrIsAny:
       case Op::kCidrIsPublic:
       case Op::kCidrOverlaps:
-      case Op::kCidrWithin: {
+      case Op::kCidrWithin:
+      case Op::kCidrPrefixAtMost: {
         if (!v.is_string()) return false;
         auto cidr = parse_cidr(v.text);
         if (!cidr) return false;
         if (c.op == Op::kCidrIsAny) return cidr_is_any(*cidr);
         if (c.op == Op::kCidrIsPublic) return cidr_is_public(*cidr);
+        if (c.op == Op::kCidrPrefixAtMost) {
+          // One limit for both families, or {ipv4: N, ipv6: M}; a family without a limit never matches.
+          const Value* limit = arg;
+          if (limit != nullptr && limit->is_map()) limit = limit->get(cidr->v6 ? "ipv6" : "ipv4");
+          return limit != nullptr && limit->is_number() && cidr->prefix <= limit->number;
+        }
         if (cidrs == nullptr) return false;
         for (const Cidr& other : *cidrs) {
           if (c.op == Op::kCidrOverlaps ? cidr_overlaps(*cidr, other) : cidr_within(*cidr, other)) return true;
@@ -652,7 +666,57 @@ Outcome ConditionEvaluator::evaluate_quantifier(const Condition& c, const Value&
   return o;
 }
 
+Outcome ConditionEvaluator::evaluate_related(const Condition& c, int depth) const {
+  Outcome o;
+  o.explicit_blame = true;
+  o.span = resource_.span;
+  o.attribute = "(" + c.via + ")";
+  o.shown_value = "(not set)";
+  std::optional<Outcome> unknown;
+  for (const model::Relation& relation : resource_.relations) {
+    if (relation.kind != c.via) continue;
+    std::vector<uint32_t> targets = env_.graph.resolve(resource_, relation.target);
+    if (targets.empty()) {
+      // The other end was not scanned: what it says is not known.
+      if (!unknown) {
+        unknown = o;
+        unknown->truth = Truth::kUnknown;
+        unknown->span = relation.span.valid() ? relation.span : resource_.span;
+        unknown->unknown = relation.target;
+      }
+      continue;
+    }
+    for (uint32_t t : targets) {
+      const model::Resource& target = env_.graph.resources()[t];
+      if (!type_selected(c.types, target.type)) continue;
+      Truth truth = Truth::kTrue;
+      std::string why;
+      if (!c.children.empty()) {
+        ConditionEvaluator nested(env_, target, target.attributes);
+        Outcome inner = nested.evaluate_at(c.children.front(), target.attributes, depth + 1);
+        truth = inner.truth;
+        why = std::move(inner.unknown);
+      }
+      if (truth == Truth::kTrue) {
+        o.truth = Truth::kTrue;
+        o.span = relation.span.valid() ? relation.span : resource_.span;
+        o.shown_value = target.address;
+        return o;
+      }
+      if (truth == Truth::kUnknown && !unknown) {
+        unknown = o;
+        unknown->truth = Truth::kUnknown;
+        unknown->unknown = std::move(why);
+      }
+    }
+  }
+  if (unknown) return *unknown;
+  o.truth = Truth::kFalse;
+  return o;
+}
+
 Outcome ConditionEvaluator::evaluate_references(const Condition& c, const Value& current, int depth) const {
+  if (!c.via.empty()) return evaluate_related(c, depth);
   std::vector<const Value*> hits;
   const Value* anchor = nullptr;
   uint16_t missing_step = 0;

@@ -79,6 +79,8 @@ class ConditionEvaluator {
   Outcome evaluate_quantifier(const Condition& condition, const model::Value& current, int depth) const;
   Outcome evaluate_references(const Condition& condition, const model::Value& current, int depth) const;
   Outcome evaluate_referenced_by(const Condition& condition, int depth) const;
+  /// `references` with `via:`: follows the resource's relations of that kind.
+  Outcome evaluate_related(const Condition& condition, int depth) const;
   Outcome evaluate_predicate(const Condition& condition, const model::Value& current) const;
   const model::Value* operand(const Operand& op) const;
   const std::vector<Cidr>* operand_cidrs(const Operand& op, std::vector<Cidr>& scratch) const;

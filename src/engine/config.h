@@ -40,6 +40,7 @@ struct Config {
   std::vector<std::string> enabled_checks;                                  // empty = all
   std::vector<std::string> disabled_checks;                                 // IDs or family words
   std::map<std::string, std::map<std::string, model::Value>> check_params;  // ID -> name -> value
+  std::map<std::string, model::Span> check_spans;                           // where checks.<ID> is written
   std::optional<std::string> lang;
   std::optional<std::string> region;  // deployment region for CloudFormation (AWS::Region)
   model::Limits limits;               // `limits:`; --limit overrides (docs/security.md)

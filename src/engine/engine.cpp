@@ -313,6 +313,22 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     f.message.ja += "（" + joined + " の場合）";
   }
 
+  // One finding per cause: a value written in one place (a CloudFormation parameter's Default) and used in another
+  // is reported where it is written when the same check reports that place itself.
+  {
+    std::set<std::tuple<std::string, uint32_t, uint32_t, uint32_t>> reported;
+    for (const auto& m : merged) {
+      const model::Span& s = m.finding.span;
+      reported.emplace(m.finding.check_id, s.file, s.begin, s.end);
+    }
+    std::erase_if(merged, [&](const Raw& m) {
+      const model::Span& o = m.finding.origin;
+      const model::Span& s = m.finding.span;
+      bool elsewhere = o.file != s.file || o.begin != s.begin || o.end != s.end;
+      return o.valid() && elsewhere && reported.count({m.finding.check_id, o.file, o.begin, o.end}) > 0;
+    });
+  }
+
   // Suppressions (design brief §9).
   std::string today = options_.today.empty() ? today_utc() : options_.today;
   std::vector<Suppression> suppressions;

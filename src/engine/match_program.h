@@ -53,6 +53,7 @@ struct Condition {
     kCidrIsPublic,
     kCidrOverlaps,
     kCidrWithin,
+    kCidrPrefixAtMost,
     kType,
     kPorts,
     kAll,
@@ -76,7 +77,8 @@ struct Condition {
   /// ports: paths relative to the current element and the ranges to test.
   std::optional<AttributePath> from_path, to_path, protocol_path;
   std::vector<PortRange> ports;
-  /// references / referenced_by
+  /// references / referenced_by. `via` is the attribute prefix or relation kind of referenced_by, and the
+  /// relation kind that `references` follows instead of a path.
   std::vector<std::string> types;
   std::string via;
   /// predicate

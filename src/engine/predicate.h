@@ -38,12 +38,16 @@ struct PredicateResult {
 };
 
 using PredicateFn = PredicateResult (*)(const PredicateContext&);
+/// Checks a predicate's `args:` when the rule loads; returns the problem, or "" when they are valid.
+using PredicateArgsCheck = std::string (*)(const model::Value& args);
 
-/// A registered predicate: its function and the `args:` keys it accepts (checked when rules load).
+/// A registered predicate: its function, the `args:` keys it accepts and, optionally, a check of their values
+/// (both applied when rules load).
 struct PredicateEntry {
   std::string_view name;
   PredicateFn fn;
   std::vector<std::string_view> arg_names;
+  PredicateArgsCheck check_args = nullptr;
 };
 
 /// Every predicate, by name (src/engine/predicate_registry.cpp).

@@ -6,15 +6,29 @@ namespace gclint::engine {
 // because static self-registration can vanish from static libraries).
 namespace predicates {
 PredicateResult iam_policy_admin(const PredicateContext&);
+std::string validate_iam_policy_admin(const model::Value&);
+PredicateResult iam_policy_public_principal(const PredicateContext&);
 PredicateResult iam_trust_requires_mfa(const PredicateContext&);
 PredicateResult region_allowed(const PredicateContext&);
+PredicateResult route_reachability(const PredicateContext&);
+std::string validate_route_reachability(const model::Value&);
+PredicateResult route_table_governs_subnet(const PredicateContext&);
 }  // namespace predicates
 
 const std::vector<PredicateEntry>& predicate_registry() {
   static const std::vector<PredicateEntry> entries = {
-      {"iam_policy_admin", &predicates::iam_policy_admin, {"path"}},
+      {"iam_policy_admin",
+       &predicates::iam_policy_admin,
+       {"path", "escalation", "max_not_action_services"},
+       &predicates::validate_iam_policy_admin},
+      {"iam_policy_public_principal", &predicates::iam_policy_public_principal, {"path"}},
       {"iam_trust_requires_mfa", &predicates::iam_trust_requires_mfa, {"path"}},
       {"region_allowed", &predicates::region_allowed, {"path"}},
+      {"route_reachability",
+       &predicates::route_reachability,
+       {"targets", "destinations"},
+       &predicates::validate_route_reachability},
+      {"route_table_governs_subnet", &predicates::route_table_governs_subnet, {}},
   };
   return entries;
 }

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "engine/bounded_yaml.h"
+#include "engine/condition_evaluator.h"
+#include "engine/config.h"
 #include "engine/embedded_checks.h"
 #include "engine/match_program.h"
 #include "engine/rule_node.h"
@@ -28,6 +30,10 @@ const std::vector<std::string_view> kTopKeys = {
     "references", "links", "title",  "description", "remediation",      "message", "params",       "match"};
 const std::vector<std::string_view> kBlockKeys = {"format", "types",  "view", "each",
                                                   "where",  "assert", "deny", "message"};
+// A predicate decides one condition, so it goes where conditions go (rule-format.md "Predicates").
+constexpr std::string_view kPredicateIsACondition =
+    "'predicate' is a condition, not a key of its own: write it under assert:, deny: or where: "
+    "(for example deny: {predicate: NAME, args: {...}})";
 const std::vector<std::string_view> kTiers = {"mynumber", "lgwan", "internet"};
 const std::vector<std::string_view> kFormats = {"terraform", "cloudformation", "kubernetes"};
 const std::vector<std::string_view> kStatuses = {"preview", "stable", "deprecated"};
@@ -60,6 +66,7 @@ const std::vector<OperatorInfo>& attribute_operators() {
       {"cidr_is_public", Op::kCidrIsPublic, false},
       {"cidr_overlaps", Op::kCidrOverlaps, false},
       {"cidr_within", Op::kCidrWithin, false},
+      {"cidr_prefix_at_most", Op::kCidrPrefixAtMost, false},
       {"type", Op::kType, false},
   };
   return ops;
@@ -81,6 +88,28 @@ const std::vector<std::string_view>& operator_names() {
 bool contains(const std::vector<std::string_view>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
+
+bool prefix_in_range(const model::Value& v, double max) {
+  return v.is_number() && v.number >= 0 && v.number <= max && v.number == static_cast<int>(v.number);
+}
+
+}  // namespace
+
+std::string prefix_limit_problem(const model::Value& limit) {
+  if (prefix_in_range(limit, 128)) return "";
+  if (!limit.is_map() || limit.entries.empty()) {
+    return "takes a prefix length (8) or one per family ({ipv4: 8, ipv6: 32})";
+  }
+  for (const auto& entry : limit.entries) {
+    if (entry.key != "ipv4" && entry.key != "ipv6") return "takes the families ipv4 and ipv6, not '" + entry.key + "'";
+    if (!prefix_in_range(entry.value, entry.key == "ipv4" ? 32 : 128)) {
+      return "needs a whole prefix length for " + entry.key + " (0-" + (entry.key == "ipv4" ? "32" : "128") + ")";
+    }
+  }
+  return "";
+}
+
+namespace {
 
 const RuleNode kAbsent;
 
@@ -172,7 +201,8 @@ class RuleParser {
       std::string key = entry.first.text;
       const RuleNode& value = entry.second;
       if (!contains(kTopKeys, key)) {
-        error(entry.first, unknown_word_message("key", key, kTopKeys));
+        error(entry.first,
+              key == "predicate" ? std::string(kPredicateIsACondition) : unknown_word_message("key", key, kTopKeys));
         continue;
       }
       seen.insert(key);
@@ -307,7 +337,8 @@ class RuleParser {
       std::string key = entry.first.text;
       const RuleNode& value = entry.second;
       if (!contains(kBlockKeys, key)) {
-        error(entry.first, unknown_word_message("match key", key, kBlockKeys));
+        error(entry.first, key == "predicate" ? std::string(kPredicateIsACondition)
+                                              : unknown_word_message("match key", key, kBlockKeys));
         continue;
       }
       if (key == "format") {
@@ -539,6 +570,13 @@ class RuleParser {
         }
         c.args = rule_node_value(args_node);
       }
+      if (entry->check_args != nullptr) {
+        std::string problem = entry->check_args(c.args);
+        if (!problem.empty()) {
+          error(has_args ? args_node : op_value, "predicate " + *name + ": " + problem);
+          return std::nullopt;
+        }
+      }
       return c;
     }
     if (op_name == "ports") {
@@ -611,6 +649,19 @@ class RuleParser {
           return std::nullopt;
         }
         break;
+      case Op::kCidrPrefixAtMost: {
+        // A prefix length for both families, or one per family: {ipv4: 8, ipv6: 32}.
+        if (c.operand.kind == Operand::Kind::kConfig) {
+          error(op_value, "'" + op_name + "' takes a prefix length or a parameter");
+          return std::nullopt;
+        }
+        const model::Value* limit = is_literal ? &literal : &check.params.at(c.operand.name);
+        if (std::string problem = prefix_limit_problem(*limit); !problem.empty()) {
+          error(op_value, "'" + op_name + "' " + problem);
+          return std::nullopt;
+        }
+        break;
+      }
       case Op::kType:
         if (!is_literal || !literal.is_string() || !contains(kTypeNames, literal.text)) {
           error(op_value, unknown_word_message("type", literal.is_string() ? literal.text : op_value.text, kTypeNames));
@@ -646,7 +697,7 @@ class RuleParser {
       return false;
     }
     bool references = c.op == Op::kReferences;
-    std::vector<std::string_view> keys = references ? std::vector<std::string_view>{"path", "types", "where"}
+    std::vector<std::string_view> keys = references ? std::vector<std::string_view>{"path", "via", "types", "where"}
                                                     : std::vector<std::string_view>{"types", "via", "where"};
     bool have_path = false;
     for (const auto& entry : node.entries) {
@@ -672,8 +723,8 @@ class RuleParser {
         c.children.push_back(std::move(*where));
       }
     }
-    if (references && !have_path) {
-      error(node, "references needs a path:");
+    if (references && have_path == !c.via.empty()) {
+      error(node, "references needs exactly one of path: (an attribute) and via: (a relation kind)");
       return false;
     }
     if (!references && c.types.empty()) {
@@ -753,6 +804,119 @@ std::string read_file(const std::filesystem::path& path, bool& ok) {
 }
 
 }  // namespace
+
+namespace {
+
+enum class ParamUse : uint8_t { kRegex, kPrefix, kNumber, kCidrs };
+
+void param_uses(const Condition& c, std::map<std::string, ParamUse>& out, int depth) {
+  if (depth > 64) return;
+  if (c.operand.kind == Operand::Kind::kParam) {
+    switch (c.op) {
+      case Op::kMatches:
+        out[c.operand.name] = ParamUse::kRegex;
+        break;
+      case Op::kCidrPrefixAtMost:
+        out[c.operand.name] = ParamUse::kPrefix;
+        break;
+      case Op::kGt:
+      case Op::kGte:
+      case Op::kLt:
+      case Op::kLte:
+        out[c.operand.name] = ParamUse::kNumber;
+        break;
+      case Op::kCidrOverlaps:
+      case Op::kCidrWithin:
+        out[c.operand.name] = ParamUse::kCidrs;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const Condition& child : c.children) param_uses(child, out, depth + 1);
+}
+
+const char* kind_name(const model::Value& v) {
+  switch (v.kind) {
+    case model::Value::Kind::kBool:
+      return "true or false";
+    case model::Value::Kind::kNumber:
+      return "a number";
+    case model::Value::Kind::kString:
+      return "a string";
+    case model::Value::Kind::kList:
+      return "a list";
+    case model::Value::Kind::kMap:
+      return "a mapping";
+    default:
+      return "a value";
+  }
+}
+
+// The problem with `value` as an override of parameter `name` (default `fallback`), or "".
+std::string override_problem(const model::Value& value, const model::Value& fallback, std::optional<ParamUse> use) {
+  if (use == ParamUse::kRegex) {
+    if (!value.is_string()) return "takes an RE2 pattern string";
+    RE2 regex(value.text, RE2::Quiet);
+    return regex.ok() ? "" : "is not a valid RE2 pattern: " + regex.error();
+  }
+  if (use == ParamUse::kPrefix) return prefix_limit_problem(value);
+  if (use == ParamUse::kNumber) return numeric_value(value) ? "" : "takes a number";
+  if (use == ParamUse::kCidrs) {
+    std::vector<const model::Value*> items;
+    if (value.is_list()) {
+      for (const auto& item : value.items) items.push_back(&item);
+    } else {
+      items.push_back(&value);
+    }
+    for (const model::Value* item : items) {
+      if (!item->is_string() || !parse_cidr(item->text)) return "takes CIDRs; '" + item->to_display() + "' is not one";
+    }
+    return "";
+  }
+  bool same = value.kind == fallback.kind || (fallback.is_number() && numeric_value(value));
+  return same ? "" : std::string("takes ") + kind_name(fallback) + " like its default " + fallback.to_display();
+}
+
+}  // namespace
+
+void check_config_params(const RulePack& pack, const Config& config, std::vector<model::Diagnostic>& diagnostics) {
+  auto error = [&](model::Span span, std::string message) {
+    diagnostics.push_back(model::Diagnostic{model::Diagnostic::Level::kError, span, std::move(message)});
+  };
+  for (const auto& [id, overrides] : config.check_params) {
+    auto where = config.check_spans.find(id);
+    model::Span id_span = where != config.check_spans.end() ? where->second : model::Span{};
+    const Check* check = pack.find(id);
+    if (check == nullptr) {
+      std::vector<std::string_view> ids;
+      for (const Check& c : pack.checks()) ids.push_back(c.id);
+      error(id_span, "checks: " + unknown_word_message("check", id, ids));
+      continue;
+    }
+    std::map<std::string, ParamUse> uses;
+    if (check->program) {
+      for (const MatchBlock& block : check->program->blocks) {
+        param_uses(block.condition, uses, 0);
+        if (block.where) param_uses(*block.where, uses, 0);
+      }
+    }
+    for (const auto& [name, value] : overrides) {
+      model::Span span = value.span.valid() ? value.span : id_span;
+      auto fallback = check->params.find(name);
+      if (fallback == check->params.end()) {
+        std::vector<std::string_view> names;
+        for (const auto& [n, v] : check->params) names.push_back(n);
+        error(span, "checks." + id + ".params: " + unknown_word_message("parameter", name, names));
+        continue;
+      }
+      auto use = uses.find(name);
+      std::string problem = override_problem(value, fallback->second,
+                                             use == uses.end() ? std::nullopt : std::optional<ParamUse>(use->second));
+      if (!problem.empty()) error(span, "checks." + id + ".params." + name + " " + problem);
+    }
+  }
+}
 
 std::optional<Check> load_rule(const model::SourceFile& file, bool builtin,
                                std::vector<model::Diagnostic>& diagnostics) {

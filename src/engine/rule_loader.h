@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/check.h"
@@ -20,5 +21,16 @@ std::optional<Check> load_rule(const model::SourceFile& file, bool builtin,
 /// Built-in rules compile their `matches` patterns on first use; load_rule compiles and checks them here.
 std::optional<Check> load_rule_tree(const model::SourceFile& file, const RuleNode& root, bool builtin,
                                     std::vector<model::Diagnostic>& diagnostics);
+
+struct Config;
+class RulePack;
+
+/// Checks the `checks:` section of .gclint.yaml against the pack: unknown check IDs and parameter names, and
+/// overrides that do not fit their use (an invalid RE2 pattern for a `matches` parameter, a non-number for a
+/// comparison, a bad CIDR or prefix length). Each problem is an error at the override's file:line:column.
+void check_config_params(const RulePack& pack, const Config& config, std::vector<model::Diagnostic>& diagnostics);
+
+/// The problem with a `cidr_prefix_at_most` limit (a prefix length, or {ipv4: N, ipv6: M}), or "" when valid.
+std::string prefix_limit_problem(const model::Value& limit);
 
 }  // namespace gclint::engine

@@ -49,6 +49,12 @@ struct Resource {
   std::string provider;
   /// Effective region: a string, unknown (with the reason), or null when the format has none.
   Value region;
+  /// What deleting or replacing the resource in the code does to the object: CloudFormation `DeletionPolicy` and
+  /// `UpdateReplacePolicy` as written ("Delete", "Retain", "RetainExceptOnCreate", "Snapshot"); Terraform
+  /// `lifecycle { prevent_destroy = true }` as "Retain" in both (Terraform refuses any plan that destroys it), an
+  /// explicit false as "Delete". Null when not set.
+  Value deletion_policy;
+  Value update_replace_policy;
   /// Terraform module path (`module.app`), empty for the root module and other formats.
   std::string module_address;
   /// Kubernetes namespace (empty for cluster-scoped objects).

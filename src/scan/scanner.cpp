@@ -16,6 +16,7 @@
 
 #include "cloudformation/template_loader.h"
 #include "engine/engine.h"
+#include "engine/rule_loader.h"
 #include "kubernetes/manifest_loader.h"
 #include "kubernetes/relation_linker.h"
 #include "scan/file_discovery.h"
@@ -191,6 +192,8 @@ ScanResult run_scan(const ScanOptions& options) {
       }
       result.pack->load_directory(dir, sources, rule_diagnostics);
     }
+    // Parameter overrides in .gclint.yaml are checked against the pack they tune (an invalid pattern is an error).
+    engine::check_config_params(*result.pack, result.config, rule_diagnostics);
     std::string messages;
     for (const auto& d : rule_diagnostics) {
       if (d.level == model::Diagnostic::Level::kError) messages += format_diagnostic(sources, d) + "\n";

@@ -968,6 +968,22 @@ void ModuleEval::emit_resource_instance(const Decl& decl, bool is_data, const st
       }
     }
   }
+  // lifecycle { prevent_destroy = true }: no plan may destroy or replace the object (model::Resource::deletion_policy);
+  // an explicit false is the default, Delete.
+  if (const Value* lifecycle = attributes.get("lifecycle"); lifecycle && lifecycle->is_list()) {
+    for (const Value& block : lifecycle->items) {
+      const Value* prevent = block.get("prevent_destroy");
+      if (prevent == nullptr || prevent->is_null()) continue;
+      bool known_true = (prevent->is_bool() && prevent->boolean) || (prevent->is_string() && prevent->text == "true");
+      bool known_false =
+          (prevent->is_bool() && !prevent->boolean) || (prevent->is_string() && prevent->text == "false");
+      Value policy = known_true    ? Value::of_string("Retain", prevent->span)
+                     : known_false ? Value::of_string("Delete", prevent->span)
+                                   : *prevent;
+      r.deletion_policy = policy;
+      r.update_replace_policy = std::move(policy);
+    }
+  }
   r.attributes = std::move(attributes);
   ++loader_.instance_count;
   produced_.emplace_back(decl.order, std::move(r));

@@ -327,6 +327,48 @@ TEST(TemplateLoaderTest, DeepNestingIsAnErrorNotACrash) {
   EXPECT_TRUE(j.result.has_errors());
 }
 
+TEST(TemplateLoaderTest, ParametersAreResourcesAndDeletionPoliciesAreRead) {
+  Loaded t("t.yaml",
+           "Parameters:\n"
+           "  DbPassword:\n"
+           "    Type: String\n"
+           "    NoEcho: true\n"
+           "    Default: secret\n"
+           "  Keep:\n"
+           "    Type: String\n"
+           "    Default: Snapshot\n"
+           "Resources:\n"
+           "  Volume:\n"
+           "    Type: AWS::EC2::Volume\n"
+           "    DeletionPolicy: Retain\n"
+           "    UpdateReplacePolicy: !Ref Keep\n"
+           "  Files:\n"
+           "    Type: AWS::EFS::FileSystem\n");
+  ASSERT_EQ(t.errors(), "");
+  const model::Resource* parameter = t.one("DbPassword");
+  ASSERT_TRUE(parameter);
+  EXPECT_EQ(parameter->type, "AWS::CloudFormation::Parameter");
+  EXPECT_EQ(parameter->address, "Parameters.DbPassword");
+  EXPECT_EQ(t.begin(parameter->span).line, 2u);
+  EXPECT_EQ(parameter->attributes.get("Default")->text, "secret");
+  EXPECT_TRUE(parameter->attributes.get("NoEcho")->boolean);
+  const model::Resource* volume = t.one("Volume");
+  ASSERT_TRUE(volume);
+  EXPECT_EQ(volume->deletion_policy.text, "Retain");
+  EXPECT_EQ(t.begin(volume->deletion_policy.span).line, 12u);
+  EXPECT_EQ(volume->update_replace_policy.text, "Snapshot");
+  const model::Resource* files = t.one("Files");
+  ASSERT_TRUE(files);
+  EXPECT_TRUE(files->deletion_policy.is_null());
+  EXPECT_TRUE(files->update_replace_policy.is_null());
+
+  Loaded unresolved("u.yaml",
+                    "Parameters:\n  Keep:\n    Type: String\nResources:\n  Volume:\n    Type: AWS::EC2::Volume\n"
+                    "    DeletionPolicy: !Ref Keep\n");
+  ASSERT_TRUE(unresolved.one("Volume"));
+  EXPECT_TRUE(unresolved.one("Volume")->deletion_policy.is_unknown());
+}
+
 TEST(TemplateLoaderTest, OtherTransformsAreReported) {
   Loaded t("t.yaml", "Transform: MyMacro\nResources:\n  A:\n    Type: AWS::SNS::Topic\n");
   const model::Diagnostic* d = t.diagnostic("transform 'MyMacro' is not expanded");

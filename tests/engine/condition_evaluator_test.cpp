@@ -114,6 +114,32 @@ TEST_F(ConditionEvaluatorTest, CidrOperators) {
   EXPECT_EQ(eval("{path: c, cidr_within: {config: allowed_egress_cidrs}}", "c: 192.168.11.5/32"), F);
 }
 
+TEST_F(ConditionEvaluatorTest, CidrPrefixAtMost) {
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: 16}", "c: [10.0.0.0/24, 203.0.0.0/15]"), T);
+  EXPECT_EQ(value_, "203.0.0.0/15");
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: 16}", "c: 203.0.113.0/24"), F);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: 16}", "c: 0.0.0.0/1"), T);
+  // One limit per family; a family without one never matches.
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: {ipv4: 8, ipv6: 32}}", "c: 2001:db8::/32"), T);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: {ipv4: 8, ipv6: 32}}", "c: 2001:db8::/48"), F);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: {ipv4: 8}}", "c: ::/0"), F);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: {param: broad}}", "c: 10.0.0.0/8", "params: {broad: {ipv4: 8}}\n"), T);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: 16}", "c: 'unknown:var.cidr'"), U);
+  EXPECT_EQ(eval("{path: c, cidr_prefix_at_most: 16}", "c: not-a-cidr"), F);
+  // The same element must be public and broad: `some` over the list with `.`.
+  EXPECT_EQ(eval("{path: c, some: {all: [{path: ., cidr_is_public: true}, {path: ., cidr_prefix_at_most: 8}]}}",
+                 "c: [10.0.0.0/8, 8.8.8.8/32]"),
+            F);
+  EXPECT_EQ(eval("{path: c, some: {all: [{path: ., cidr_is_public: true}, {path: ., cidr_prefix_at_most: 8}]}}",
+                 "c: [10.0.0.0/8, 128.0.0.0/1]"),
+            T);
+}
+
+TEST_F(ConditionEvaluatorTest, DeletionPolicySpecialPaths) {
+  EXPECT_EQ(eval("{path: $deletion_policy, one_of: [Retain, Snapshot]}", "a: 1"), F);
+  EXPECT_EQ(value_, "(not set)");
+}
+
 TEST_F(ConditionEvaluatorTest, ConfigOperand) {
   evaluation_.config_values["allowed_regions"] = [] {
     model::Value list = model::Value::list();
@@ -316,6 +342,52 @@ TEST(ConditionEvaluatorGraph, ReferencesNeverCrossScanUnits) {
   EXPECT_EQ(evaluation.run(*covered, resources, 0).truth, Truth::kFalse);
   EXPECT_EQ(evaluation.run(*covered, resources, 1).truth, Truth::kTrue);
   EXPECT_EQ(evaluation.run(*keyed, resources, 0).truth, Truth::kUnknown);
+}
+
+TEST(ConditionEvaluatorGraph, DeletionPolicyIsReadFromTheResource) {
+  model::SourceSet sources;
+  auto check = make_rule(sources, "{path: $deletion_policy, one_of: [Retain, Snapshot]}");
+  ASSERT_NE(check, nullptr);
+  std::vector<model::Resource> resources = {make_resource(sources, "t", "t.a", "x: 1")};
+  resources[0].deletion_policy = model::Value::of_string("Snapshot", model::Span{resources[0].span.file, 0, 1});
+  Evaluation evaluation;
+  EXPECT_EQ(evaluation.run(*check, resources, 0).truth, Truth::kTrue);
+  resources[0].deletion_policy = model::Value::of_string("Delete");
+  EXPECT_EQ(evaluation.run(*check, resources, 0).truth, Truth::kFalse);
+  resources[0].deletion_policy = model::Value::unknown("RetainParameter");
+  Outcome o = evaluation.run(*check, resources, 0);
+  EXPECT_EQ(o.truth, Truth::kUnknown);
+  EXPECT_EQ(o.unknown, "RetainParameter");
+}
+
+TEST(ConditionEvaluatorGraph, ReferencesThroughARelation) {
+  // A pod's ServiceAccount, linked by the Kubernetes front end as a relation rather than a value.
+  model::SourceSet sources;
+  auto check = make_rule(sources,
+                         "{references: {via: uses_service_account, types: [ServiceAccount], "
+                         "where: {path: automountServiceAccountToken, equals: false}}}");
+  ASSERT_NE(check, nullptr);
+  std::vector<model::Resource> resources = {
+      make_resource(sources, "Deployment", "Deployment/apps/web", "x: 1", model::Format::kKubernetes),
+      make_resource(sources, "ServiceAccount", "ServiceAccount/apps/quiet", "automountServiceAccountToken: false",
+                    model::Format::kKubernetes),
+      make_resource(sources, "ServiceAccount", "ServiceAccount/apps/default", "x: 1", model::Format::kKubernetes),
+  };
+  auto use = [&](const std::string& target) {
+    resources[0].relations = {
+        model::Relation{"uses_service_account", target, model::Span{resources[0].span.file, 0, 1}}};
+  };
+  Evaluation evaluation;
+  use("ServiceAccount/apps/quiet");
+  EXPECT_EQ(evaluation.run(*check, resources, 0).truth, Truth::kTrue);
+  use("ServiceAccount/apps/default");
+  EXPECT_EQ(evaluation.run(*check, resources, 0).truth, Truth::kFalse);
+  use("ServiceAccount/apps/unscanned");
+  Outcome o = evaluation.run(*check, resources, 0);
+  EXPECT_EQ(o.truth, Truth::kUnknown);
+  EXPECT_EQ(o.unknown, "ServiceAccount/apps/unscanned");
+  resources[0].relations.clear();
+  EXPECT_EQ(evaluation.run(*check, resources, 0).truth, Truth::kFalse);
 }
 
 TEST(ConditionEvaluatorGraph, ModuleRelativeReference) {

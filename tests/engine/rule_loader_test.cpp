@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include "engine/config.h"
 #include "engine/embedded_checks.h"
 #include "engine/match_program.h"
 #include "engine/rule_node.h"
@@ -104,6 +105,38 @@ TEST(RuleLoader, ValidatesOperands) {
   EXPECT_NE(predicate->first_error().find("unknown predicate 'no_such_predicate'"), std::string::npos);
 }
 
+TEST(RuleLoader, NewOperatorsAndPredicateArguments) {
+  auto prefix =
+      load(std::string(kHeader) +
+           "match:\n  - {format: terraform, types: [t], assert: {path: a, cidr_prefix_at_most: {ipv4: 40}}}\n");
+  EXPECT_NE(prefix->first_error().find("needs a whole prefix length for ipv4 (0-32)"), std::string::npos);
+  auto family = load(std::string(kHeader) +
+                     "match:\n  - {format: terraform, types: [t], assert: {path: a, cidr_prefix_at_most: {v4: 8}}}\n");
+  EXPECT_NE(family->first_error().find("not 'v4'"), std::string::npos);
+  auto good = load(std::string(kHeader) +
+                   "match:\n  - {format: terraform, types: [t], assert: {path: a, cidr_prefix_at_most: 16}}\n");
+  EXPECT_TRUE(good->check) << good->first_error();
+  auto args = load(std::string(kHeader) +
+                   "match:\n  - {format: terraform, types: [t], "
+                   "deny: {predicate: route_reachability, args: {targets: [internet]}}}\n");
+  EXPECT_NE(args->first_error().find("predicate route_reachability: unknown gateway kind 'internet'"),
+            std::string::npos);
+  auto relation = load(std::string(kHeader) +
+                       "match:\n  - {format: kubernetes, types: [Pod], "
+                       "assert: {references: {via: uses_service_account, path: a}}}\n");
+  EXPECT_NE(relation->first_error().find("exactly one of path: (an attribute) and via: (a relation kind)"),
+            std::string::npos);
+}
+
+TEST(RuleLoader, PredicateIsAConditionNotAKey) {
+  auto in_block =
+      load(std::string(kHeader) + "match:\n  - format: terraform\n    types: [t]\n    predicate: iam_policy_admin\n");
+  EXPECT_NE(in_block->first_error().find("GC-NET-003.yaml:11:5: 'predicate' is a condition"), std::string::npos)
+      << in_block->first_error();
+  auto top = load(std::string(kHeader) + "predicate: iam_policy_admin\nmatch: []\n");
+  EXPECT_NE(top->first_error().find(":8:1: 'predicate' is a condition"), std::string::npos) << top->first_error();
+}
+
 TEST(RuleLoader, IdRules) {
   auto user =
       load(std::string(kHeader) + "match:\n  - {format: terraform, types: [t], assert: {path: a, exists: true}}\n",
@@ -153,6 +186,41 @@ TEST(RulePack, UserDirectory) {
 }
 
 // The embedded pack (checks/) must load without a single error.
+TEST(RulePack, ConfigParamOverridesAreChecked) {
+  model::SourceSet sources;
+  std::vector<model::Diagnostic> diagnostics;
+  uint32_t rule = sources.add(
+      "rules/logs/T-LOG-001.yaml",
+      "id: T-LOG-001\nname: t\nseverity: HIGH\ntitle: {ja: t, en: t}\ndescription: {ja: d, en: d}\n"
+      "remediation: {ja: r, en: r}\nmessage: {ja: m, en: m}\nparams: {pattern: 'a+', days: 365, broad: 16, label: x}\n"
+      "match:\n  - {format: terraform, types: [t], assert: {all: [{path: a, matches: {param: pattern}}, "
+      "{path: d, gte: {param: days}}, {path: c, cidr_prefix_at_most: {param: broad}}]}}\n");
+  RulePack pack;
+  pack.load_file(rule, false, sources, diagnostics);
+  ASSERT_TRUE(diagnostics.empty()) << diagnostics.front().message;
+  uint32_t file =
+      sources.add(".gclint.yaml",
+                  "checks:\n  T-LOG-001:\n    params:\n      pattern: '('\n      days: many\n"
+                  "      broad: {ipv4: 99}\n      dayz: 1\n      label: [a]\n  T-LOG-002:\n    params: {}\n");
+  auto config = load_config(sources.file(file), diagnostics);
+  ASSERT_TRUE(config);
+  check_config_params(pack, *config, diagnostics);
+  std::vector<std::string> errors;
+  for (const auto& d : diagnostics) {
+    auto pos = sources.begin_of(d.span);
+    errors.push_back(sources.path_of(d.span) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+                     ": " + d.message);
+  }
+  ASSERT_EQ(errors.size(), 6u);
+  EXPECT_EQ(errors[0], ".gclint.yaml:6:14: checks.T-LOG-001.params.broad needs a whole prefix length for ipv4 (0-32)");
+  EXPECT_EQ(errors[1], ".gclint.yaml:5:13: checks.T-LOG-001.params.days takes a number");
+  EXPECT_EQ(errors[2], ".gclint.yaml:7:13: checks.T-LOG-001.params: unknown parameter 'dayz'; did you mean 'days'?");
+  EXPECT_EQ(errors[3], ".gclint.yaml:8:14: checks.T-LOG-001.params.label takes a string like its default x");
+  EXPECT_EQ(errors[4].rfind(".gclint.yaml:4:16: checks.T-LOG-001.params.pattern is not a valid RE2 pattern: ", 0), 0u)
+      << errors[4];
+  EXPECT_EQ(errors[5], ".gclint.yaml:9:3: checks: unknown check 'T-LOG-002'; did you mean 'T-LOG-001'?");
+}
+
 TEST(RulePack, EmbeddedPackLoadsCleanly) {
   model::SourceSet sources;
   std::vector<model::Diagnostic> diagnostics;

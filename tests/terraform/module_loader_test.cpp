@@ -41,6 +41,30 @@ data "aws_caller_identity" "me" {}
   EXPECT_TRUE(d->is_data);
 }
 
+TEST(ModuleLoader, PreventDestroyIsTheDeletionPolicy) {
+  auto l = load({{"main.tf", R"(
+resource "aws_efs_file_system" "kept" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+resource "aws_efs_file_system" "explicit" {
+  lifecycle {
+    prevent_destroy = false
+  }
+}
+resource "aws_efs_file_system" "plain" {}
+)"}});
+  EXPECT_EQ(l->diagnostics(), "");
+  ASSERT_NE(l->find("aws_efs_file_system.kept"), nullptr);
+  EXPECT_EQ(l->find("aws_efs_file_system.kept")->deletion_policy.text, "Retain");
+  EXPECT_EQ(l->find("aws_efs_file_system.kept")->update_replace_policy.text, "Retain");
+  EXPECT_EQ(l->find("aws_efs_file_system.explicit")->deletion_policy.text, "Delete");
+  EXPECT_TRUE(l->find("aws_efs_file_system.plain")->deletion_policy.is_null());
+  // The lifecycle block stays readable as an attribute.
+  ASSERT_NE(attr(l->find("aws_efs_file_system.kept"), "lifecycle"), nullptr);
+}
+
 TEST(ModuleLoader, ResourceSpanIsTheHeaderAndNestedBlocksAreLists) {
   auto l = load({{"main.tf", R"(resource "aws_s3_bucket_server_side_encryption_configuration" "e" {
   bucket = "b"

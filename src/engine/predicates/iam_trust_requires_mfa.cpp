@@ -1,74 +1,27 @@
 // iam_trust_requires_mfa: true when every AssumeRole trust statement that lets AWS principals (other accounts,
-// users, "*") assume the role demands MFA (aws:MultiFactorAuthPresent true or an aws:MultiFactorAuthAge bound).
-#include <cctype>
-
+// users, "*") assume the role demands MFA, or a Deny statement refuses every caller without MFA.
 #include "engine/predicate.h"
 #include "engine/predicates/policy_statements.h"
 
 namespace gclint::engine::predicates {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// Principal "*", {AWS: ...} or NotPrincipal: someone other than an AWS service or a federated IdP.
+Truth aws_principal(const model::Value& statement) {
+  if (const model::Value* not_principal = statement.get("NotPrincipal"); not_principal && !not_principal->is_null()) {
+    return Truth::kTrue;
+  }
+  const model::Value* principal = statement.get("Principal");
+  if (principal == nullptr || principal->is_null()) return Truth::kFalse;
+  if (principal->is_unknown()) return Truth::kUnknown;
+  if (principal->is_string()) return principal->text == "*" ? Truth::kTrue : Truth::kFalse;
+  if (principal->is_map()) return principal->get("AWS") != nullptr ? Truth::kTrue : Truth::kFalse;
+  return Truth::kFalse;
 }
 
-bool truthy(const model::Value& v) {
-  if (v.is_bool()) return v.boolean;
-  if (v.is_string()) return lower(v.text) == "true";
-  if (v.is_list()) {
-    for (const auto& item : v.items) {
-      if (truthy(item)) return true;
-    }
-  }
-  return false;
-}
-
-// Condition: {Operator: {Key: Value}}; true when some operator constrains MFA.
-bool requires_mfa(const model::Value* condition, bool& unknown) {
-  if (condition == nullptr) return false;
-  if (condition->is_unknown()) {
-    unknown = true;
-    return false;
-  }
-  if (!condition->is_map()) return false;
-  for (const auto& op : condition->entries) {
-    if (!op.value.is_map()) {
-      if (op.value.is_unknown()) unknown = true;
-      continue;
-    }
-    std::string op_name = lower(op.key);
-    for (const auto& entry : op.value.entries) {
-      std::string key = lower(entry.key);
-      if (entry.value.is_unknown()) {
-        unknown = true;
-        continue;
-      }
-      if (key == "aws:multifactorauthpresent" && op_name.rfind("bool", 0) == 0 && truthy(entry.value)) return true;
-      if (key == "aws:multifactorauthage" && op_name.rfind("numeric", 0) == 0) return true;
-    }
-  }
-  return false;
-}
-
-// Principal "*" or {AWS: ...}: someone outside AWS services.
-bool aws_principal(const model::Value* principal, bool& unknown) {
-  if (principal == nullptr) return false;
-  if (principal->is_unknown()) {
-    unknown = true;
-    return false;
-  }
-  if (principal->is_string()) return principal->text == "*";
-  if (principal->is_map()) return principal->get("AWS") != nullptr;
-  return false;
-}
-
-bool assumes_role(const model::Value* action, bool& unknown) {
-  for (std::string_view name : {"sts:AssumeRole", "sts:*", "*"}) {
-    if (policy_value_has(action, name, unknown)) return true;
-  }
-  return false;
+Truth both(Truth a, Truth b) {
+  if (a == Truth::kFalse || b == Truth::kFalse) return Truth::kFalse;
+  return a == Truth::kTrue && b == Truth::kTrue ? Truth::kTrue : Truth::kUnknown;
 }
 
 }  // namespace
@@ -80,17 +33,27 @@ PredicateResult iam_trust_requires_mfa(const PredicateContext& context) {
   std::vector<PolicyDocument> documents = policy_documents(context, unknown);
   bool undecided = false;
   for (const PolicyDocument& document : documents) {
-    for (const model::Value* statement : policy_statements(document.value())) {
-      if (!statement->is_map()) continue;
-      bool statement_unknown = false;
-      if (!policy_value_has(statement->get("Effect"), "Allow", statement_unknown) ||
-          !assumes_role(statement->get("Action"), statement_unknown) ||
-          !aws_principal(statement->get("Principal"), statement_unknown)) {
-        if (statement_unknown) undecided = true;
-        continue;
+    std::vector<const model::Value*> statements = policy_statements(document.value());
+    // A Deny on sts:AssumeRole for everyone when MFA is missing guards every Allow of the document.
+    bool guarded = false;
+    for (const model::Value* statement : statements) {
+      if (!statement->is_map() || statement_allows(*statement) != Truth::kFalse) continue;
+      bool unknown_effect = false;
+      if (!policy_value_has(statement->get("Effect"), "Deny", unknown_effect)) continue;
+      if (both(both(principal_is_public(*statement), statement_covers_action(*statement, "sts:AssumeRole")),
+               deny_condition_without_mfa(statement->get("Condition"))) == Truth::kTrue) {
+        guarded = true;
       }
-      if (requires_mfa(statement->get("Condition"), statement_unknown)) continue;
-      if (statement_unknown) {
+    }
+    if (guarded) continue;
+    for (const model::Value* statement : statements) {
+      if (!statement->is_map()) continue;
+      Truth applies = both(both(statement_allows(*statement), statement_covers_action(*statement, "sts:AssumeRole")),
+                           aws_principal(*statement));
+      if (applies == Truth::kFalse) continue;
+      Truth mfa = allow_condition_requires_mfa(statement->get("Condition"));
+      if (mfa == Truth::kTrue) continue;
+      if (applies == Truth::kUnknown || mfa == Truth::kUnknown) {
         undecided = true;
         continue;
       }
@@ -98,6 +61,7 @@ PredicateResult iam_trust_requires_mfa(const PredicateContext& context) {
       result.blame = statement_span(document, *statement);
       result.attribute = document.attribute.empty() ? "Statement" : document.attribute + ".Statement";
       const model::Value* principal = statement->get("Principal");
+      if (principal == nullptr) principal = statement->get("NotPrincipal");
       result.value = principal != nullptr ? principal->to_json() : statement->to_json();
       return result;
     }

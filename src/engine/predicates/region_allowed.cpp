@@ -25,16 +25,24 @@ std::optional<std::string> region_of_arn(std::string_view text) {
   return std::string(text.substr(pos, end - pos));  // empty for global services (IAM, S3 buckets)
 }
 
-// A region, an availability zone ("ap-northeast-1a", "ap-northeast-1-tpe-1a" local zones) or a zone ID
-// of the Japanese regions ("apne1-az4"); std::nullopt for text that names none of these.
+// A region, an availability zone ("ap-northeast-1a"), a Local Zone ("ap-northeast-1-tpe-1a"), a Wavelength Zone
+// ("ap-northeast-1-wl1-kix-wlz-1") or a zone ID ("apne1-az4", "apne1-tpe1-az1", "apne1-wl1-kix-wlz1"); std::nullopt
+// for text that names none of these.
 std::optional<std::string> region_of_name(const std::string& text) {
-  static const RE2 kRegion("^([a-z]{2}(?:-gov)?-[a-z]+-[0-9])$");
-  static const RE2 kZone("^([a-z]{2}(?:-gov)?-[a-z]+-[0-9])(?:-[a-z]+-[0-9])?[a-z]$");
-  static const RE2 kZoneId("^([a-z]+[0-9])-az[0-9]+$");
+#define GCLINT_REGION "([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9])"
+  static const RE2 kRegion("^" GCLINT_REGION "$");
+  static const RE2 kZone("^" GCLINT_REGION "(?:-[a-z]+-[0-9])?[a-z]$");
+  static const RE2 kWavelength("^" GCLINT_REGION "-wl[0-9]+-[a-z]+-wlz-[0-9]+$");
+#undef GCLINT_REGION
+  static const RE2 kZoneId("^([a-z]+[0-9])-(?:[a-z]+[0-9]+-)?az[0-9]+$");
+  static const RE2 kWavelengthId("^([a-z]+[0-9])-wl[0-9]+-[a-z]+-wlz[0-9]+$");
   std::string region;
-  if (RE2::FullMatch(text, kRegion, &region) || RE2::FullMatch(text, kZone, &region)) return region;
+  if (RE2::FullMatch(text, kRegion, &region) || RE2::FullMatch(text, kZone, &region) ||
+      RE2::FullMatch(text, kWavelength, &region)) {
+    return region;
+  }
   std::string short_name;
-  if (RE2::FullMatch(text, kZoneId, &short_name)) {
+  if (RE2::FullMatch(text, kZoneId, &short_name) || RE2::FullMatch(text, kWavelengthId, &short_name)) {
     if (short_name == "apne1") return std::string("ap-northeast-1");
     if (short_name == "apne3") return std::string("ap-northeast-3");
     return "zone id " + text;  // outside Japan: never in the allowed list
@@ -90,7 +98,15 @@ PredicateResult region_allowed(const PredicateContext& context) {
     if (!v->is_string()) continue;
     std::optional<std::string> region = region_of_arn(v->text);
     if (!region) region = region_of_name(v->text);
+    // An ARN of a global resource names no region (IAM, S3 buckets); a wildcard or placeholder region is not known.
     if (!region || region->empty() || allowed(context.config, *region)) continue;
+    if (region->find_first_of("*?$") != std::string::npos) {
+      if (result.truth == Truth::kTrue) {
+        result.truth = Truth::kUnknown;
+        result.unknown = v->text;
+      }
+      continue;
+    }
     result.truth = Truth::kFalse;
     result.blame = v->span;
     result.attribute = path_arg->text;

@@ -46,6 +46,39 @@ TEST(IamTrustRequiresMfa, MfaPresentOrAgePasses) {
             Truth::kFalse);
 }
 
+TEST(IamTrustRequiresMfa, BoolIfExistsTrueDoesNotRequireMfa) {
+  PredicateRun p;
+  // Access keys carry no aws:MultiFactorAuthPresent key; BoolIfExists then matches and allows them.
+  EXPECT_EQ(p.run("iam_trust_requires_mfa",
+                  "assume_role_policy:\n  Statement:\n    - Effect: Allow\n      Action: 'sts:AssumeRole'\n"
+                  "      Principal: {AWS: '111122223333'}\n"
+                  "      Condition: {BoolIfExists: {'aws:MultiFactorAuthPresent': 'true'}}\n",
+                  kArgs)
+                .truth,
+            Truth::kFalse);
+}
+
+TEST(IamTrustRequiresMfa, DenyWithoutMfaGuardsTheDocument) {
+  PredicateRun p;
+  EXPECT_EQ(p.run("iam_trust_requires_mfa",
+                  "assume_role_policy:\n  Statement:\n    - Effect: Allow\n      Action: 'sts:AssumeRole'\n"
+                  "      Principal: {AWS: '111122223333'}\n"
+                  "    - Effect: Deny\n      Action: 'sts:*'\n      Principal: {AWS: '*'}\n"
+                  "      Condition: {BoolIfExists: {'aws:MultiFactorAuthPresent': 'false'}}\n",
+                  kArgs)
+                .truth,
+            Truth::kTrue);
+  // Bool false misses requests signed with access keys: not a guard.
+  EXPECT_EQ(p.run("iam_trust_requires_mfa",
+                  "assume_role_policy:\n  Statement:\n    - Effect: Allow\n      Action: 'sts:AssumeRole'\n"
+                  "      Principal: {AWS: '111122223333'}\n"
+                  "    - Effect: Deny\n      Action: 'sts:*'\n      Principal: {AWS: '*'}\n"
+                  "      Condition: {Bool: {'aws:MultiFactorAuthPresent': 'false'}}\n",
+                  kArgs)
+                .truth,
+            Truth::kFalse);
+}
+
 TEST(IamTrustRequiresMfa, ServicePrincipalsNeedNoMfa) {
   PredicateRun p;
   EXPECT_EQ(p.run("iam_trust_requires_mfa",

@@ -34,4 +34,37 @@ struct PredicateRun {
   uint32_t line(const PredicateResult& r) const { return sources.begin_of(r.blame).line; }
 };
 
+/// A predicate's `args:` from YAML text.
+inline model::Value yaml_args(const std::string& yaml) { return yaml_to_value(YAML::Load(yaml), 0); }
+
+/// Several resources (one file each) and a predicate run on one of them, for predicates that read the graph.
+struct Network {
+  model::SourceSet sources;
+  Config config;
+  std::vector<model::Resource> resources;
+
+  void add(std::string type, std::string address, const std::string& attributes,
+           model::Format format = model::Format::kTerraform) {
+    resources.push_back(make_resource(sources, std::move(type), std::move(address), attributes, format));
+  }
+
+  PredicateResult run(const std::string& name, const std::string& address, const std::string& args_yaml) {
+    model::Value args = args_yaml.empty() ? model::Value::null() : yaml_args(args_yaml);
+    ResourceGraph graph(resources);
+    std::map<std::string, model::Value> params;
+    const PredicateEntry* entry = find_predicate(name);
+    EXPECT_NE(entry, nullptr) << name;
+    for (const auto& r : resources) {
+      if (r.address != address || entry == nullptr) continue;
+      PredicateContext context{r, args, r.attributes, graph, config, params};
+      return entry->fn(context);
+    }
+    ADD_FAILURE() << "no resource " << address;
+    return {};
+  }
+
+  uint32_t line(const PredicateResult& r) const { return sources.begin_of(r.blame).line; }
+  std::string file_of(const PredicateResult& r) const { return sources.path_of(r.blame); }
+};
+
 }  // namespace gclint::engine::testing

@@ -47,6 +47,39 @@ TEST(RegionAllowed, ArnsZonesAndNamesAtAPath) {
   EXPECT_EQ(p.run("region_allowed", "az: 'unknown:var.az'", "{path: az}").truth, Truth::kUnknown);
 }
 
+TEST(RegionAllowed, ArnForms) {
+  PredicateRun p;
+  auto run = [&](const std::string& arn) { return p.run("region_allowed", "arn: '" + arn + "'", "{path: arn}"); };
+  EXPECT_EQ(run("arn:aws:backup:ap-northeast-3:111122223333:backup-vault:osaka").truth, Truth::kTrue);
+  EXPECT_EQ(run("arn:aws:backup:us-east-1:111122223333:backup-vault:dr").truth, Truth::kFalse);
+  EXPECT_EQ(run("arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/x").truth, Truth::kFalse);
+  EXPECT_EQ(run("arn:aws-cn:kms:cn-north-1:111122223333:key/x").truth, Truth::kFalse);
+  // Global resources name no region.
+  EXPECT_EQ(run("arn:aws:iam::111122223333:role/x").truth, Truth::kTrue);
+  EXPECT_EQ(run("arn:aws:s3:::bucket/key").truth, Truth::kTrue);
+  // A wildcard or placeholder region is not known.
+  auto wildcard = run("arn:aws:kms:*:111122223333:key/*");
+  EXPECT_EQ(wildcard.truth, Truth::kUnknown);
+  EXPECT_EQ(run("arn:aws:kms:${var.region}:1:key/x").truth, Truth::kUnknown);
+  // Not an ARN: too few fields.
+  EXPECT_EQ(run("arn:aws:kms").truth, Truth::kTrue);
+}
+
+TEST(RegionAllowed, ZoneForms) {
+  PredicateRun p;
+  auto run = [&](const std::string& zone) { return p.run("region_allowed", "z: '" + zone + "'", "{path: z}").truth; };
+  EXPECT_EQ(run("ap-northeast-1-tpe-1a"), Truth::kTrue);         // Local Zone of Tokyo
+  EXPECT_EQ(run("us-west-2-lax-1a"), Truth::kFalse);             // Local Zone of Oregon
+  EXPECT_EQ(run("ap-northeast-1-wl1-kix-wlz-1"), Truth::kTrue);  // Wavelength Zone of Tokyo
+  EXPECT_EQ(run("us-east-1-wl1-bos-wlz-1"), Truth::kFalse);
+  EXPECT_EQ(run("apne1-tpe1-az1"), Truth::kTrue);
+  EXPECT_EQ(run("usw2-lax1-az1"), Truth::kFalse);
+  EXPECT_EQ(run("apne1-wl1-kix-wlz1"), Truth::kTrue);
+  EXPECT_EQ(run("us-iso-east-1"), Truth::kFalse);
+  EXPECT_EQ(run("us-gov-east-1b"), Truth::kFalse);
+  EXPECT_EQ(run("ap-northeast-3"), Truth::kTrue);
+}
+
 TEST(RegionAllowed, ConfiguredRegions) {
   PredicateRun p;
   p.config.allowed_regions = {"ap-northeast-1"};
