@@ -216,7 +216,7 @@ class ConfigParser {
         error(entry.second, "checks." + id + " must be a mapping {params: {...}}");
         continue;
       }
-      config.check_spans[id] = yaml_span(entry.first, file_.id());
+      config.check_spans[id] = yaml_span(entry.first, file_.id(), file_.content().size());
       auto& params = config.check_params[id];
       for (const auto& setting : entry.second) {
         std::string key = setting.first.Scalar();
