@@ -8,7 +8,9 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -405,7 +407,7 @@ class Loader {
   model::ParseResult& result_;
   fs::path scan_root_;
   fs::path root_dir_;
-  std::map<std::string, std::unique_ptr<ParsedModule>> modules_;
+  std::map<std::string, std::shared_ptr<const ParsedModule>> modules_;
   bool modules_json_loaded_ = false;
   const model::SourceFile* stdin_file_ = nullptr;
   std::set<std::tuple<uint32_t, uint32_t, uint32_t, std::string>> reported_;
