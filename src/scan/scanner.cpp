@@ -255,7 +255,7 @@ ScanResult run_scan(const ScanOptions& options) {
       }
       continue;
     }
-    if (is_tfvars) continue;  // read by the Terraform loader with its module directory
+    if (is_tfvars) continue;                                   // read by the Terraform loader with its module directory
     auto encoding_problem = normalize_text_encoding(content);  // UTF-16 / UTF-32 YAML and JSON
     FileKind kind = sniff_file(name, content);
     if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes && kind != FileKind::kTerraformPlan)
