@@ -8,13 +8,19 @@ namespace {
 
 bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+constexpr uint32_t kBlockBits = 12;
+
 }  // namespace
 
 SourceFile::SourceFile(uint32_t id, std::string path, std::string content)
     : id_(id), path_(std::move(path)), content_(std::move(content)) {
   line_starts_.push_back(0);
+  code_points_before_block_.reserve((content_.size() >> kBlockBits) + 1);
+  uint32_t code_points = 0;
   for (uint32_t i = 0; i < content_.size(); ++i) {
     char c = content_[i];
+    if ((i & ((1u << kBlockBits) - 1)) == 0) code_points_before_block_.push_back(code_points);
+    if (!is_continuation_byte(static_cast<unsigned char>(c))) ++code_points;
     if (c == '\n') {
       line_starts_.push_back(i + 1);
     } else if (c == '\r' && (i + 1 >= content_.size() || content_[i + 1] != '\n')) {
@@ -32,8 +38,21 @@ Position SourceFile::position(uint32_t byte_offset) const {
   // A UTF-8 byte order mark is not a character the reader sees; line 1 starts after it.
   if (from == 0 && content_.size() >= 3 && content_.compare(0, 3, "\xEF\xBB\xBF") == 0)
     from = std::min(3u, byte_offset);
-  for (uint32_t i = from; i < byte_offset; ++i) {
-    if (!is_continuation_byte(static_cast<unsigned char>(content_[i]))) ++column;
+  auto code_points_before = [this](uint32_t offset) {
+    uint32_t block =
+        std::min<uint32_t>(offset >> kBlockBits, static_cast<uint32_t>(code_points_before_block_.size()) - 1);
+    uint32_t count = code_points_before_block_[block];
+    for (uint32_t i = block << kBlockBits; i < offset; ++i) {
+      if (!is_continuation_byte(static_cast<unsigned char>(content_[i]))) ++count;
+    }
+    return count;
+  };
+  if (byte_offset - from <= (1u << kBlockBits)) {
+    for (uint32_t i = from; i < byte_offset; ++i) {
+      if (!is_continuation_byte(static_cast<unsigned char>(content_[i]))) ++column;
+    }
+  } else {
+    column += code_points_before(byte_offset) - code_points_before(from);
   }
   return Position{line_index + 1, column};
 }

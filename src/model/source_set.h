@@ -38,6 +38,9 @@ class SourceFile {
   std::string path_;
   std::string content_;
   std::vector<uint32_t> line_starts_;
+  // Code points before each 4 KiB block, so that a column on a very long line (a plan or template written on one
+  // line) costs at most two blocks instead of the whole line.
+  std::vector<uint32_t> code_points_before_block_;
 };
 
 /// Registry of every file read during a scan. Thread-safe; references stay valid for its lifetime.

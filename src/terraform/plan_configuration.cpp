@@ -83,23 +83,45 @@ void PlanConfiguration::add_module_instance(const std::string& instance_address)
   if (std::find(list.begin(), list.end(), instance_address) == list.end()) list.push_back(instance_address);
 }
 
-std::vector<Reference> PlanConfiguration::resolve(const Value& refs, const std::string& module_instance) const {
+void PlanConfiguration::add_resource_instance(const std::string& address) {
+  std::vector<AddressStep> steps = split_address(address);
+  if (steps.empty() || steps.back().key.empty()) return;
+  std::string key = steps.back().key;
+  auto& keys = resource_keys_[address.substr(0, address.size() - key.size())];
+  keys.push_back(std::move(key));
+}
+
+std::vector<Reference> PlanConfiguration::resolve(const Value& refs, const std::string& module_instance,
+                                                  const std::string& instance_key) const {
   std::vector<Reference> out;
-  resolve_into(refs, module_instance, out, 0);
+  resolve_into(refs, module_instance, instance_key, out, 0);
   return out;
 }
 
-void PlanConfiguration::resolve_into(const Value& refs, const std::string& module_instance, std::vector<Reference>& out,
-                                     int depth) const {
+void PlanConfiguration::resolve_into(const Value& refs, const std::string& module_instance,
+                                     const std::string& instance_key, std::vector<Reference>& out, int depth) const {
   if (!refs.is_list() || depth > kMaxDepth) return;
   std::string static_module = static_address(module_instance);
+  bool indexed = false;  // the expression uses count.index or each.*
+  for (const auto& item : refs.items) {
+    indexed = indexed || (item.is_string() && (item.text == "count.index" || item.text.starts_with("each.")));
+  }
   for (const auto& item : refs.items) {
     if (!item.is_string()) continue;
     PlanReference ref = parse_plan_reference(item.text);
     switch (ref.kind) {
-      case PlanReference::Kind::kResource:
-        add_reference(out, Reference{join_address(module_instance, ref.address), ref.attribute});
+      case PlanReference::Kind::kResource: {
+        std::string address = join_address(module_instance, ref.address);
+        if (indexed && !instance_key.empty() && !address.ends_with(']')) {
+          auto keys = resource_keys_.find(address);
+          if (keys != resource_keys_.end() &&
+              std::find(keys->second.begin(), keys->second.end(), instance_key) != keys->second.end()) {
+            address += instance_key;
+          }
+        }
+        add_reference(out, Reference{std::move(address), ref.attribute});
         break;
+      }
       case PlanReference::Kind::kVariable: {
         // A module's input: what the caller passed, in the caller's module instance.
         if (module_instance.empty()) break;
@@ -107,7 +129,7 @@ void PlanConfiguration::resolve_into(const Value& refs, const std::string& modul
         if (m == modules_.end() || m->second.call == nullptr) break;
         const Value* arg = map_member(map_member(m->second.call, "expressions"), ref.name);
         if (const Value* arg_refs = map_member(arg, "references")) {
-          resolve_into(*arg_refs, parent_module_address(module_instance), out, depth + 1);
+          resolve_into(*arg_refs, parent_module_address(module_instance), {}, out, depth + 1);
         }
         break;
       }
@@ -123,7 +145,7 @@ void PlanConfiguration::resolve_into(const Value& refs, const std::string& modul
         for (const auto& instance : instances->second) {
           if (parent_module_address(instance) != module_instance) continue;
           if (!ref.key.empty() && instance != exact) continue;
-          resolve_into(*output_refs, instance, out, depth + 1);
+          resolve_into(*output_refs, instance, {}, out, depth + 1);
         }
         break;
       }

@@ -23,12 +23,20 @@ class PlanConfiguration {
 
   /// Module instances present in the plan, by static path; used to follow `module.x.out` references.
   void add_module_instance(const std::string& instance_address);
+  /// Resource instances present in the plan (`aws_s3_bucket.b[0]`), for references through a computed index.
+  void add_resource_instance(const std::string& address);
 
   /// Absolute references for the `references` array `refs` of an expression written in module instance
   /// `module_instance`: resource references get the module prefix; `var.x` follows the module call's argument into
   /// the caller, `module.x.out` the called module's output expression. Duplicates are merged (a reference with an
   /// attribute wins over the bare resource).
-  std::vector<model::Reference> resolve(const model::Value& refs, const std::string& module_instance) const;
+  ///
+  /// Terraform records `aws_s3_bucket.b[count.index].id` as `aws_s3_bucket.b` and `count.index`: the instance is not
+  /// written down. When the expression uses `count.index` or `each.*` and the referring instance's own key
+  /// (`instance_key`, `[3]` or `["zeimu"]`) is a key of the referenced resource, the reference is to that instance
+  /// (the `[count.index]` / `[each.key]` idiom); otherwise it is to the resource, every instance of it.
+  std::vector<model::Reference> resolve(const model::Value& refs, const std::string& module_instance,
+                                        const std::string& instance_key = {}) const;
 
   /// The provider configuration of a resource's `provider_config_key`, following keys of configurations passed
   /// into or inherited by modules up to the configuration that defines them.
@@ -47,11 +55,12 @@ class PlanConfiguration {
     std::map<std::string, const model::Value*, std::less<>> resources;
   };
   void index_module(const model::Value* node, const model::Value* call, const std::string& path, int depth);
-  void resolve_into(const model::Value& refs, const std::string& module_instance, std::vector<model::Reference>& out,
-                    int depth) const;
+  void resolve_into(const model::Value& refs, const std::string& module_instance, const std::string& instance_key,
+                    std::vector<model::Reference>& out, int depth) const;
 
-  std::map<std::string, Module, std::less<>> modules_;                      // by static path
-  std::map<std::string, std::vector<std::string>, std::less<>> instances_;  // static path -> instance addresses
+  std::map<std::string, Module, std::less<>> modules_;                          // by static path
+  std::map<std::string, std::vector<std::string>, std::less<>> instances_;      // static path -> instance addresses
+  std::map<std::string, std::vector<std::string>, std::less<>> resource_keys_;  // address without key -> keys
   const model::Value* providers_ = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "terraform/plan_loader.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -102,6 +103,16 @@ class TopLevelKeys {
   size_t pos_ = 0;
 };
 
+// `aws_s3_bucket.b`, `aws_s3_bucket.b[0]` and `aws_s3_bucket.b["x"]` are the same resource.
+bool same_resource(std::string_view a, std::string_view b) {
+  auto base = [](std::string_view s) {
+    if (!s.ends_with(']')) return s;
+    size_t open = s.rfind('[');
+    return open == std::string_view::npos ? s : s.substr(0, open);
+  };
+  return base(a) == base(b);
+}
+
 void add_refs(Value& to, const std::vector<model::Reference>& refs) {
   for (const auto& r : refs) {
     bool seen = false;
@@ -169,6 +180,13 @@ void overlay(Value& p, const Value* h, Span fallback, int depth) {
   if (h != nullptr && h->span.valid()) {
     p.span = h->span;
     if (h->origin.valid() && h->is_known() && p.is_known() && p.same_content(*h)) p.origin = h->origin;
+    // The configuration's evaluation knows which instance an index chose; the plan's reference to the same resource
+    // (recorded without the index, or inferred from it) gives way.
+    std::erase_if(p.refs, [&](const model::Reference& r) {
+      return std::any_of(h->refs.begin(), h->refs.end(), [&](const model::Reference& c) {
+        return same_resource(c.address, r.address) && c.address != r.address;
+      });
+    });
     add_refs(p, h->refs);
   } else {
     p.span = fallback;

@@ -152,6 +152,8 @@ class ResourceBuilder {
     const Value* sensitive = member(&entry, "sensitive_values");
     if (sensitive == nullptr) sensitive = member(member(change, "change"), "after_sensitive");
     if (sensitive != nullptr) withhold_sensitive(r.attributes, *sensitive, expressions, address, 0);
+    std::vector<AddressStep> steps = split_address(address);
+    instance_key_ = steps.empty() ? std::string() : steps.back().key;
     if (expressions != nullptr) attach_references(r.attributes, *expressions, module_address, 0);
     if (const Value* deps = member(config, "depends_on"); deps != nullptr && deps->is_list()) {
       for (const auto& d : deps->items) {
@@ -171,7 +173,7 @@ class ResourceBuilder {
       if (is_plan_expression(e.value)) {
         const Value* refs = e.value.get("references");
         if (refs == nullptr) continue;
-        std::vector<Reference> resolved = config_.resolve(*refs, module);
+        std::vector<Reference> resolved = config_.resolve(*refs, module, instance_key_);
         if (resolved.empty()) continue;
         Value* target = values.get(e.key);
         // An argument missing from the values (the provider dropped it): the edge stays on the enclosing block.
@@ -243,7 +245,7 @@ class ResourceBuilder {
     if (depth > kMaxDepth) return;
     if (is_plan_expression(expressions)) {
       if (const Value* refs = expressions.get("references")) {
-        for (auto& r : config_.resolve(*refs, module)) {
+        for (auto& r : config_.resolve(*refs, module, instance_key_)) {
           if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
         }
       }
@@ -293,6 +295,7 @@ class ResourceBuilder {
 
   const PlanConfiguration& config_;
   const std::optional<std::string>& default_region_;
+  std::string instance_key_;  // of the resource being built: `[0]`, `["zeimu"]` or empty
   std::vector<model::Diagnostic>& diagnostics_;
 };
 
@@ -327,6 +330,11 @@ std::vector<Resource> plan_resources(const Value& plan, const std::optional<std:
   const Value* prior = member(member(member(&plan, "prior_state"), "values"), "root_module");
   collect_modules(planned, config, 0);
   collect_modules(prior, config, 0);
+  for (const Value* values : {planned, prior}) {
+    visit_resources(values, 0, [&](const Value& entry, const std::string&) {
+      config.add_resource_instance(text_member(&entry, "address"));
+    });
+  }
 
   std::map<std::string, const Value*> changes;
   if (const Value* list = plan.get("resource_changes"); list != nullptr && list->is_list()) {
@@ -337,6 +345,9 @@ std::vector<Resource> plan_resources(const Value& plan, const std::optional<std:
     }
   }
 
+  if (planned == nullptr) {
+    for (const auto& [address, change] : changes) config.add_resource_instance(address);
+  }
   ResourceBuilder builder(config, default_region, diagnostics);
   std::vector<Resource> out;
   std::set<std::string> seen;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace gclint::model {
 namespace {
 
@@ -16,6 +19,32 @@ TEST(SourceFileTest, PositionCountsLinesAndCodePoints) {
   EXPECT_EQ(p.column, 4u);
   EXPECT_EQ(file.line_text(3), "b = \"x\"");
   EXPECT_EQ(file.line_count(), 4u);
+}
+
+// A plan or template written on one line: columns far into it still count code points, whatever block boundary the
+// offset and the line start fall on.
+TEST(SourceFileTest, ColumnsOnVeryLongLines) {
+  std::string text = "{\"x\": \"";
+  for (int i = 0; i < 5000; ++i) text += i % 7 == 0 ? "\xE6\x97\xA5" : "a";  // 日 every seventh character
+  text += "\"}\n";
+  std::string second = "\xE2\x80\x94" + std::string(9000, 'b');  // a second long line, starting with a dash
+  text += second;
+  text.resize(16384 - 1, 'c');
+  text += "\n";
+  SourceFile file(0, "plan.json", text);
+  auto naive = [&](uint32_t offset) {
+    uint32_t start = static_cast<uint32_t>(text.rfind('\n', offset == 0 ? 0 : offset - 1));
+    start = start == UINT32_MAX || offset == 0 ? 0 : start + 1;
+    uint32_t column = 1;
+    for (uint32_t i = start; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return column;
+  };
+  for (uint32_t offset : {0u, 5u, 4095u, 4096u, 4097u, 5020u, 5100u, 8191u, 8192u, 12000u, 16383u, 16384u}) {
+    offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
+    if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;
+    EXPECT_EQ(file.position(offset).column, naive(offset)) << offset;
+  }
+  EXPECT_EQ(file.position(static_cast<uint32_t>(text.size())).line, 3u);
 }
 
 TEST(SourceFileTest, CrlfAndLoneCrEndLines) {

@@ -232,6 +232,69 @@ TEST(PlanLoader, ReferencesComeFromConfigurationExpressions) {
   EXPECT_EQ(at(doc, {"statement", "#0", "effect"})->text, "Allow");
 }
 
+// A plan written by hand in the shape terraform show -json gives for `count = 2` buckets, their encryption
+// configurations (`bucket = aws_s3_bucket.b[<index>].id`) and a policy over all of them (`aws_s3_bucket.b[*].arn`).
+std::string counted_plan() {
+  std::string resources;
+  for (const char* i : {"0", "1"}) {
+    resources += std::string(R"({"address": "aws_s3_bucket.b[)") + i +
+                 R"(]", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "index": )" + i +
+                 R"(, "values": {"bucket": "kishiwada-)" + i + R"("}},
+      {"address": "aws_s3_bucket_server_side_encryption_configuration.e[)" +
+                 i + R"(]", "mode": "managed", "type": "aws_s3_bucket_server_side_encryption_configuration",
+       "name": "e", "index": )" +
+                 i + R"(, "values": {}},
+)";
+  }
+  return R"({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+      )" +
+         resources +
+         R"(      {"address": "aws_iam_policy.all", "mode": "managed", "type": "aws_iam_policy", "name": "all", "values": {}}]}},
+  "resource_changes": [
+    {"address": "aws_s3_bucket_server_side_encryption_configuration.e[0]", "change": {"after_unknown": {"bucket": true}}},
+    {"address": "aws_s3_bucket_server_side_encryption_configuration.e[1]", "change": {"after_unknown": {"bucket": true}}},
+    {"address": "aws_iam_policy.all", "change": {"after_unknown": {"policy": true}}}],
+  "configuration": {"root_module": {"resources": [
+    {"address": "aws_s3_bucket_server_side_encryption_configuration.e", "mode": "managed",
+     "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "e",
+     "expressions": {"bucket": {"references": ["aws_s3_bucket.b", "count.index"]}}},
+    {"address": "aws_iam_policy.all", "mode": "managed", "type": "aws_iam_policy", "name": "all",
+     "expressions": {"policy": {"references": ["aws_s3_bucket.b"]}}}]}}})";
+}
+
+// Terraform records `aws_s3_bucket.b[count.index].id` as `aws_s3_bucket.b` and `count.index`.
+TEST(PlanLoader, ReferencesThroughAComputedIndex) {
+  auto p = load_plan_text(counted_plan());
+  EXPECT_EQ(p->diagnostics(), "");
+  // With count.index in the expression and the referring instance's key present: that instance (the idiom).
+  const Value* first = at(p->find("aws_s3_bucket_server_side_encryption_configuration.e[0]"), {"bucket"});
+  const Value* second = at(p->find("aws_s3_bucket_server_side_encryption_configuration.e[1]"), {"bucket"});
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->refs, (std::vector<Reference>{{"aws_s3_bucket.b[0]", ""}}));
+  EXPECT_EQ(second->refs, (std::vector<Reference>{{"aws_s3_bucket.b[1]", ""}}));
+  // Without an index from the referring instance: the resource, every instance of it.
+  EXPECT_EQ(at(p->find("aws_iam_policy.all"), {"policy"})->refs, (std::vector<Reference>{{"aws_s3_bucket.b", ""}}));
+
+  // Next to the configuration, the evaluated index decides, also where it is not the idiom.
+  TempDir dir;
+  dir.write("main.tf", R"(resource "aws_s3_bucket" "b" {
+  count  = 2
+  bucket = "kishiwada-${count.index}"
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "e" {
+  count  = 2
+  bucket = aws_s3_bucket.b[1 - count.index].id
+}
+resource "aws_iam_policy" "all" {
+  policy = jsonencode(aws_s3_bucket.b[*].arn)
+}
+)");
+  auto paired = load_plan_text(counted_plan(), dir.path());
+  const Value* swapped = at(paired->find("aws_s3_bucket_server_side_encryption_configuration.e[0]"), {"bucket"});
+  ASSERT_NE(swapped, nullptr);
+  EXPECT_EQ(swapped->refs, (std::vector<Reference>{{"aws_s3_bucket.b[1]", "id"}}));
+}
+
 TEST(PlanLoader, ProvidersAndRegionsFromProviderConfig) {
   auto p = load_plan_file(kTenant / "plan.json");
   const Resource* docs = p->find("aws_s3_bucket.docs");
