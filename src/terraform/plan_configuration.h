@@ -20,6 +20,8 @@ class PlanConfiguration {
   /// The configuration of a resource: its static module path (`module.a.module.b`, empty for the root) and its
   /// module-relative static address (`aws_s3_bucket.b`, `data.aws_iam_policy_document.p`). Null when absent.
   const model::Value* resource(std::string_view static_module, std::string_view static_resource) const;
+  /// Whether the plan has a configuration at all.
+  bool present() const { return !modules_.empty(); }
 
   /// Module instances present in the plan, by static path; used to follow `module.x.out` references.
   void add_module_instance(const std::string& instance_address);

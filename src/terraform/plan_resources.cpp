@@ -353,6 +353,12 @@ std::vector<Resource> plan_resources(const Value& plan, const std::optional<std:
   std::set<std::string> seen;
   auto emit = [&](const Value& entry, const std::string& module_address, const Value* change) {
     std::string address = text_member(&entry, "address");
+    // A data source the configuration does not list is scoped to a `check` block: not a resource (as in .tf files).
+    if (config.present() && text_member(&entry, "mode") == "data" &&
+        config.resource(static_address(module_address),
+                        "data." + text_member(&entry, "type") + "." + text_member(&entry, "name")) == nullptr) {
+      return;
+    }
     if (!seen.insert(address).second) return;
     if (auto r = builder.build(entry, module_address, change)) out.push_back(std::move(*r));
   };

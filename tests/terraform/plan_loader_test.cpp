@@ -230,6 +230,8 @@ TEST(PlanLoader, ReferencesComeFromConfigurationExpressions) {
   EXPECT_TRUE(resources->is_unknown());
   EXPECT_TRUE(has_ref(resources, "module.legacy.aws_cloudwatch_log_group.app", "arn"));
   EXPECT_EQ(at(doc, {"statement", "#0", "effect"})->text, "Allow");
+  // A data source scoped to a check block (in the state, not in the configuration's resources) is not a resource.
+  EXPECT_EQ(legacy->find("data.http.site"), nullptr);
 }
 
 // A plan written by hand in the shape terraform show -json gives for `count = 2` buckets, their encryption
