@@ -36,13 +36,15 @@ class Walker {
       return;
     }
     if (fs::is_directory(status)) {
+      current_root_ = root;
       fs::path canonical_root = fs::weakly_canonical(root, ec);
       if (ec) canonical_root = root;
       walk_directory(root, canonical_root, 0);
       return;
     }
     // A file named on the command line is taken whatever its name (the sniffer decides).
-    add_file(root, status, true);
+    fs::path canonical = fs::weakly_canonical(root, ec);
+    add_file(root, ec ? fs::absolute(root, ec).lexically_normal() : canonical, status, true);
   }
 
  private:
@@ -70,18 +72,23 @@ class Walker {
     for (const auto& entry : entries) {
       if (too_many_files_) return;
       std::string name = entry.path().filename().string();
-      fs::file_status link_status = entry.symlink_status(ec);
+      // The entry's type as the directory listing gave it (no stat per entry when the file system reports it).
+      bool is_symlink = entry.is_symlink(ec);
       if (ec) continue;
-      if (fs::is_symlink(link_status)) {
+      if (is_symlink) {
         handle_symlink(entry.path(), canonical_root);
         continue;
       }
-      if (fs::is_directory(link_status)) {
+      if (entry.is_directory(ec)) {
         if (!is_skipped_directory(name)) walk_directory(entry.path(), canonical_root, depth + 1);
         continue;
       }
-      if (!fs::is_regular_file(link_status)) continue;  // FIFOs, sockets, devices
-      if (is_candidate_name(name)) add_file(entry.path(), link_status, false);
+      fs::file_status link_status(entry.is_regular_file(ec) ? fs::file_type::regular : fs::file_type::unknown);
+      if (ec || !fs::is_regular_file(link_status)) continue;  // FIFOs, sockets, devices
+      // Neither the entry nor any directory above it up to the root is a symlink (those are not walked), so its
+      // canonical path follows from the root's without a syscall.
+      if (is_candidate_name(name))
+        add_file(entry.path(), canonical_root / name_under(entry.path()), link_status, false);
     }
   }
 
@@ -100,10 +107,15 @@ class Walker {
                                   "symlink points outside the scan root; skipped (see --allow-outside-root)", false});
       return;
     }
-    add_file(link, status, false);
+    add_file(link, target, status, false);
   }
 
-  void add_file(const fs::path& path, const fs::file_status& status, bool explicit_argument) {
+  /// `path` relative to the root being walked.
+  fs::path name_under(const fs::path& path) const { return path.lexically_relative(current_root_); }
+
+  /// `canonical`: the file's canonical path, the key that finds the same file reached from two roots.
+  void add_file(const fs::path& path, const fs::path& canonical, const fs::file_status& status,
+                bool explicit_argument) {
     if (!fs::is_regular_file(status)) {
       if (explicit_argument) problem(path, "not a regular file; skipped");
       return;
@@ -127,7 +139,7 @@ class Walker {
       return;
     }
     fs::path absolute = fs::absolute(path, ec).lexically_normal();
-    result_.files.push_back({absolute, display_path(absolute, base_), explicit_argument});
+    result_.files.push_back({absolute, display_path(absolute, base_), explicit_argument, canonical});
   }
 
   void problem(const fs::path& path, std::string message) {
@@ -138,6 +150,7 @@ class Walker {
   const DiscoveryOptions& options_;
   DiscoveryResult& result_;
   bool too_many_files_ = false;
+  fs::path current_root_;
 };
 
 }  // namespace
@@ -168,10 +181,7 @@ DiscoveryResult discover_files(const std::vector<fs::path>& roots, const fs::pat
   std::set<fs::path> seen;
   std::vector<DiscoveredFile> unique;
   for (auto& file : result.files) {
-    std::error_code ec;
-    fs::path key = fs::weakly_canonical(file.path, ec);
-    if (ec) key = file.path;
-    if (seen.insert(key).second) unique.push_back(std::move(file));
+    if (seen.insert(file.canonical).second) unique.push_back(std::move(file));
   }
   result.files = std::move(unique);
   return result;

@@ -9,9 +9,10 @@ namespace gclint::scan {
 
 /// A file found under one of the scan roots.
 struct DiscoveredFile {
-  std::filesystem::path path;      // as opened (absolute)
-  std::string display;             // relative to the display base, '/' separated
-  bool explicit_argument = false;  // named on the command line rather than found by walking
+  std::filesystem::path path;       // as opened (absolute)
+  std::string display;              // relative to the display base, '/' separated
+  bool explicit_argument = false;   // named on the command line rather than found by walking
+  std::filesystem::path canonical;  // symlinks resolved: the same file reached twice has one
 };
 
 /// A path that could not be walked or read; becomes a diagnostic in that file.

@@ -365,7 +365,8 @@ ScanResult run_scan(const ScanOptions& options) {
   // A local module called by many roots is read and parsed once for all of them.
   std::vector<fs::path> called_dirs;
   for (const auto& [dir, targets] : module_calls) called_dirs.insert(called_dirs.end(), targets.begin(), targets.end());
-  tf_options.module_cache = terraform::make_module_cache(called_dirs);
+  tf_options.canonical_paths = std::make_shared<syntax::CanonicalPaths>();
+  tf_options.module_cache = terraform::make_module_cache(called_dirs, *tf_options.canonical_paths);
   apply_limits(limits, options.deadline, tf_options);
   kubernetes::LoadOptions k8s_options;
   k8s_options.default_namespace = options.k8s_namespace;

@@ -526,8 +526,15 @@ Value Evaluator::eval_traversal(const Expr& e) {
     // Attribute and index steps into plain known collections only select; the first step that builds a value
     // (an instance's attribute, a splat, an error, an unknown) gets a copy of just the element reached.
     bool built = false;
-    for (; i < steps.size() && held->is_known() && !is_instance(*held); ++i) {
+    for (; i < steps.size() && held->is_known(); ++i) {
       const Expr& step = *steps[i];
+      if (is_instance(*held)) {
+        if (step.kind != ExprKind::kGetAttr) break;
+        base = instance_attribute(*held, step);
+        built = true;
+        ++i;
+        break;
+      }
       const Value* next = nullptr;
       if (step.kind == ExprKind::kGetAttr && held->is_map()) {
         next = held->get(step.name);
@@ -595,19 +602,9 @@ Value Evaluator::apply_step(Value base, const Expr& step) {
     return u;
   }
   if (step.kind == ExprKind::kGetAttr) {
+    if (is_instance(base)) return instance_attribute(base, step);
     if (base.is_map()) {
-      if (Value* found = base.get(step.name)) {
-        Value out = std::move(*found);
-        if (is_instance(base)) {
-          Reference ref{base.refs.empty() ? std::string() : base.refs.front().address, step.name};
-          if (std::find(out.refs.begin(), out.refs.end(), ref) == out.refs.end()) out.refs.push_back(std::move(ref));
-        }
-        return out;
-      }
-      if (is_instance(base)) {
-        Reference ref{base.refs.empty() ? std::string() : base.refs.front().address, step.name};
-        return Value::reference(std::move(ref), sp);
-      }
+      if (Value* found = base.get(step.name)) return std::move(*found);
       return error(step, "no attribute \"" + step.name + "\"");
     }
     if (base.is_null()) return error(step, "attribute \"" + step.name + "\" of a null value");
@@ -615,6 +612,17 @@ Value Evaluator::apply_step(Value base, const Expr& step) {
   }
   if (step.kind == ExprKind::kIndex) return index_step(std::move(base), step, eval(step.kids[1]));
   return base;
+}
+
+// An attribute the instance sets is its value, which also refers to the instance's attribute; one it does not set
+// (computed by the provider, as `id`) is only that reference. Only the attribute is copied, never the instance.
+Value Evaluator::instance_attribute(const Value& instance, const Expr& step) {
+  Reference ref{instance.refs.empty() ? std::string() : instance.refs.front().address, step.name};
+  const Value* found = instance.get(step.name);
+  if (found == nullptr) return Value::reference(std::move(ref), span(step));
+  Value out = *found;
+  if (std::find(out.refs.begin(), out.refs.end(), ref) == out.refs.end()) out.refs.push_back(std::move(ref));
+  return out;
 }
 
 Value Evaluator::index_step(Value base, const Expr& step, Value key) {

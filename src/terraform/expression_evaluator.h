@@ -102,6 +102,7 @@ class Evaluator {
   model::Value eval_binary(const Expr& e);
   model::Value eval_traversal(const Expr& e);
   model::Value index_step(model::Value base, const Expr& step, model::Value key);
+  model::Value instance_attribute(const model::Value& instance, const Expr& step);
   model::Value call_try(const Expr& e);
   model::Value call_can(const Expr& e);
   bool read_confined(const Expr& e, const std::string& path, std::string& content, bool quiet_missing);

@@ -52,12 +52,6 @@ bool read_file(const fs::path& path, uintmax_t max_size, std::string& content, s
   return status == syntax::ReadStatus::kOk;
 }
 
-fs::path canonical_or_normal(const fs::path& p) {
-  std::error_code ec;
-  fs::path c = fs::weakly_canonical(p, ec);
-  return ec ? p.lexically_normal() : c;
-}
-
 bool is_within(const fs::path& path, const fs::path& root) {
   auto rel = path.lexically_relative(root);
   return !rel.empty() && *rel.begin() != "..";
@@ -161,6 +155,8 @@ class ModuleEval : public NameResolver {
 
   Value ensure_local(const std::string& name, const Expr& at);
   Value ensure_resource(const std::string& key, bool is_data, const Expr& at);
+  /// The resource's value, evaluated on first use and kept; null while it is being evaluated (a cycle).
+  const Value* evaluated_resource(const std::string& key, bool is_data);
   Value evaluate_resource(const Decl& decl, bool is_data);
   void evaluate_declarations(const std::vector<Decl>& decls, bool is_data);
   Value ensure_module(const std::string& name, const Expr& at);
@@ -206,9 +202,15 @@ class ModuleEval : public NameResolver {
 class Loader {
  public:
   Loader(model::SourceSet& sources, const LoadOptions& options, model::ParseResult& result)
-      : sources_(sources), options_(options), result_(result) {
-    if (!options_.scan_root.empty()) scan_root_ = canonical_or_normal(options_.scan_root);
+      : sources_(sources),
+        options_(options),
+        result_(result),
+        paths_(options.canonical_paths ? options.canonical_paths : std::make_shared<syntax::CanonicalPaths>()) {
+    if (!options_.scan_root.empty()) scan_root_ = canonical(options_.scan_root);
   }
+
+  /// Symlinks resolved, through the scan's shared memory of resolved prefixes.
+  fs::path canonical(const fs::path& p) { return paths_->resolve(p); }
 
   model::SourceSet& sources() { return sources_; }
   const LoadOptions& options() const { return options_; }
@@ -232,9 +234,11 @@ class Loader {
 
   /// A file in the tree that is a symlink to a place outside the scan root is not read (a warning, as the walk
   /// gives): a .tf or terraform.tfvars pointing at /etc/passwd would print it in the report.
-  bool refused_outside_root(const fs::path& path) {
+  /// `plain_entry`: `path` is a directory entry that is not a symlink, in a directory already made canonical, so
+  /// it is its own canonical form (resolving it again costs a readlink per path component, per file).
+  bool refused_outside_root(const fs::path& path, bool plain_entry = false) {
     if (options_.allow_outside_root || scan_root_.empty()) return false;
-    fs::path target = canonical_or_normal(path);
+    fs::path target = plain_entry ? path : canonical(path);
     if (target == scan_root_ || is_within(target, scan_root_)) return false;
     std::string disp = display(path);
     uint32_t id = sources_.find(disp);
@@ -246,19 +250,21 @@ class Loader {
   /// Registers (or finds) a file; nullptr when it cannot be read. `trusted`: named by the user (--var-file).
   /// The walk registers a file it skipped (outside the root, too large) as empty: both are checked before the
   /// registered copy is used, so that such a file is skipped here too instead of read as empty.
-  const model::SourceFile* source(const fs::path& path, bool trusted = false) {
-    if (!trusted && refused_outside_root(path)) return nullptr;
+  const model::SourceFile* source(const fs::path& path, bool trusted = false, bool plain_entry = false) {
+    if (!trusted && refused_outside_root(path, plain_entry)) return nullptr;
     std::string disp = display(path);
-    std::error_code ec;
-    if (auto size = fs::file_size(path, ec); !ec && size > options_.max_file_size) {
-      uint32_t at = sources_.find(disp);
-      if (at == Span::kNoFile) at = sources_.add(disp, "");
-      result_.warning(Span{at, 0, 0}, "file is larger than the file_size limit (" +
-                                          std::to_string(options_.max_file_size) + " bytes); skipped");
-      return nullptr;
-    }
     uint32_t id = sources_.find(disp);
-    if (id != Span::kNoFile) return &sources_.file(id);
+    if (id != Span::kNoFile) {
+      // Registered with content: read, so within the limit. Registered empty: maybe skipped by the walk as too large.
+      std::error_code ec;
+      if (auto size = fs::file_size(path, ec);
+          sources_.file(id).content().empty() && !ec && size > options_.max_file_size) {
+        result_.warning(Span{id, 0, 0}, "file is larger than the file_size limit (" +
+                                            std::to_string(options_.max_file_size) + " bytes); skipped");
+        return nullptr;
+      }
+      return &sources_.file(id);
+    }
     std::string content, error;
     bool too_large = false;
     if (!read_file(path, options_.max_file_size, content, error, &too_large)) {
@@ -327,18 +333,18 @@ class Loader {
     auto pm = std::make_unique<ParsedModule>();
     pm->dir = dir;
     pm->display_dir = display(dir);
-    std::vector<fs::path> paths;
+    std::vector<std::pair<fs::path, bool>> paths;  // file, plain entry (not a symlink)
     std::error_code ec;
     for (fs::directory_iterator d(dir, ec), end; !ec && d != end; d.increment(ec)) {
       std::string name = d->path().filename().string();
       bool tf = name.size() > 3 && name.ends_with(".tf");
       bool tfjson = name.size() > 8 && name.ends_with(".tf.json");
-      if ((tf || tfjson) && d->is_regular_file(ec)) paths.push_back(d->path());
+      if ((tf || tfjson) && d->is_regular_file(ec)) paths.emplace_back(d->path(), !d->is_symlink(ec));
     }
     std::sort(paths.begin(), paths.end());
     size_t order = 0;
-    for (const auto& p : paths) {
-      const model::SourceFile* file = source(p);
+    for (const auto& [p, plain_entry] : paths) {
+      const model::SourceFile* file = source(p, false, plain_entry);
       if (!file) continue;
       auto parsed = std::make_unique<HclFile>();
       if (p.filename().string().ends_with(".tf.json")) {
@@ -376,7 +382,7 @@ class Loader {
     if (it == modules_json_.end()) return std::nullopt;
     fs::path dir = fs::path(it->second);
     if (dir.is_relative()) dir = root_dir_ / dir;
-    return canonical_or_normal(dir);
+    return canonical(dir);
   }
 
   uint64_t instance_count = 0;
@@ -405,6 +411,7 @@ class Loader {
   model::SourceSet& sources_;
   const LoadOptions& options_;
   model::ParseResult& result_;
+  std::shared_ptr<syntax::CanonicalPaths> paths_;
   fs::path scan_root_;
   fs::path root_dir_;
   std::map<std::string, std::shared_ptr<const ParsedModule>> modules_;
@@ -646,11 +653,12 @@ const Value* ModuleEval::stored(const Expr& root, const std::vector<const Expr*>
   } else if (name == "module") {
     found = done(modules_, *first);
   } else if (name == "data") {
+    // A resource is walked where it is kept, evaluated first if it was not yet.
     const std::string* second = attr_step(1);
-    found = second ? done(resources_, "data." + *first + "." + *second) : nullptr;
+    found = second ? evaluated_resource("data." + *first + "." + *second, true) : nullptr;
     used = 2;
   } else {
-    found = done(resources_, name + "." + *first);
+    found = evaluated_resource(name + "." + *first, false);
   }
   if (found != nullptr) consumed = used;
   return found;
@@ -862,6 +870,10 @@ void ModuleEval::eval_body(const model::SourceFile* file, const Body& body, Valu
 // `self` nowhere else, so elsewhere it stays unknown. A provisioner's type label is its `type`.
 void ModuleEval::eval_self_blocks(const model::SourceFile* file, const Block& block, Value& attrs,
                                   const std::string& address) {
+  bool any = std::any_of(block.body.blocks.begin(), block.body.blocks.end(), [](const Block& b) {
+    return b.type == "provisioner" || b.type == "connection" || b.type == "lifecycle";
+  });
+  if (!any) return;
   Value self = attrs;
   self.text = std::string(kResourceInstanceMarker);
   self.refs = {Reference{address, ""}};
@@ -994,17 +1006,20 @@ void ModuleEval::emit_resource_instance(const Decl& decl, bool is_data, const st
 Value ModuleEval::ensure_resource(const std::string& key, bool is_data, const Expr& at) {
   auto dit = resource_decls_.find(key);
   if (dit == resource_decls_.end()) return evaluator_.error(at, "reference to undeclared resource \"" + key + "\"");
-  const Decl& decl = *dit->second;
-  Lazy& lazy = resources_[key];
-  if (lazy.state == 2) return lazy.value;
-  if (lazy.state == 1)
-    return Value::reference(Reference{resource_address(is_data, *decl.block), ""}, evaluator_.span(at));
+  if (const Value* value = evaluated_resource(key, is_data)) return *value;
+  return Value::reference(Reference{resource_address(is_data, *dit->second->block), ""}, evaluator_.span(at));
+}
+
+const Value* ModuleEval::evaluated_resource(const std::string& key, bool is_data) {
+  auto dit = resource_decls_.find(key);
+  if (dit == resource_decls_.end()) return nullptr;
+  Lazy& lazy = resources_[key];  // a std::map: the entry stays where it is while other resources are added
+  if (lazy.state == 2) return &lazy.value;
+  if (lazy.state == 1) return nullptr;  // a reference cycle: the caller refers to the resource instead
   lazy.state = 1;
-  Value ref_value = evaluate_resource(decl, is_data);
-  Lazy& done = resources_[key];
-  done.state = 2;
-  done.value = ref_value;
-  return ref_value;
+  lazy.value = evaluate_resource(*dit->second, is_data);
+  lazy.state = 2;
+  return &lazy.value;
 }
 
 Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
@@ -1095,7 +1110,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
     loader_.result().warning(src_span, "module " + name + ": source \"" + source +
                                            "\" is not read for a file on standard input; its outputs are unknown");
   } else if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source == "." || source == "..") {
-    fs::path d = canonical_or_normal(module_.dir / source);
+    fs::path d = loader_.canonical(module_.dir / source);
     if (inside_root(d)) dir = d;
   } else if (source.empty()) {
     loader_.error_once(header, "module " + name + ": missing or non-literal source");
@@ -1232,7 +1247,7 @@ void ModuleEval::evaluate_declarations(const std::vector<Decl>& decls, bool is_d
   for (const auto& d : decls) {
     std::string key = (is_data ? "data." : "") + d.block->labels[0] + "." + d.block->labels[1];
     if (resource_decls_[key] == &d) {
-      ensure_resource(key, is_data, Expr{});
+      evaluated_resource(key, is_data);
       continue;
     }
     // Terraform rejects the module; a linter still checks both blocks.
@@ -1335,7 +1350,7 @@ class RootVariables {
 
   void read_tfvars(const fs::path& path, bool trusted = false) {
     if (!trusted && loader_.refused_outside_root(path)) return;
-    const model::SourceFile* file = loader_.source(canonical_or_normal(path), trusted);
+    const model::SourceFile* file = loader_.source(loader_.canonical(path), trusted);
     if (!file) return;
     if (path.filename().string().ends_with(".json")) {
       std::optional<Value> v = syntax::read_json(*file, loader_.result().diagnostics);
@@ -1382,16 +1397,17 @@ void evaluate_root(Loader& loader, const ParsedModule& module, const fs::path& d
 
 }  // namespace
 
-std::shared_ptr<ModuleCache> make_module_cache(const std::vector<fs::path>& called_dirs) {
+std::shared_ptr<ModuleCache> make_module_cache(const std::vector<fs::path>& called_dirs,
+                                               syntax::CanonicalPaths& paths) {
   std::set<std::string> dirs;
-  for (const auto& dir : called_dirs) dirs.insert(canonical_or_normal(dir).generic_string());
+  for (const auto& dir : called_dirs) dirs.insert(paths.resolve(dir).generic_string());
   return std::make_shared<ModuleCache>(std::move(dirs));
 }
 
 model::ParseResult load_root_module(model::SourceSet& sources, const fs::path& dir, const LoadOptions& options) {
   model::ParseResult result;
   Loader loader(sources, options, result);
-  fs::path root = canonical_or_normal(dir);
+  fs::path root = loader.canonical(dir);
   loader.set_root_dir(root);
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {

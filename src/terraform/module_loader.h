@@ -9,6 +9,7 @@
 
 #include "model/parse_result.h"
 #include "model/source_set.h"
+#include "syntax/canonical_paths.h"
 #include "terraform/eval_limits.h"
 
 namespace gclint::terraform {
@@ -17,7 +18,8 @@ namespace gclint::terraform {
 /// parsed once. Thread-safe.
 class ModuleCache;
 /// A cache for the module directories in `called_dirs` (directories some module calls); roots are not kept.
-std::shared_ptr<ModuleCache> make_module_cache(const std::vector<std::filesystem::path>& called_dirs);
+std::shared_ptr<ModuleCache> make_module_cache(const std::vector<std::filesystem::path>& called_dirs,
+                                               syntax::CanonicalPaths& paths);
 
 struct LoadOptions {
   /// Scan root: display paths are relative to it, and local module sources may not leave it
@@ -39,6 +41,8 @@ struct LoadOptions {
   EvalLimits eval_limits;
   /// Shared parsed modules (make_module_cache); none when null.
   std::shared_ptr<ModuleCache> module_cache;
+  /// Symlink resolution shared by the scan's loaders; each loader resolves on its own when null.
+  std::shared_ptr<syntax::CanonicalPaths> canonical_paths;
 };
 
 /// Evaluates one root module directory, including the local modules it calls, into resources
