@@ -109,18 +109,93 @@ struct UnitOutput {
   std::chrono::nanoseconds check_time{0};
 };
 
+// Where a report sorts: by file, line and column. Computed once per item, not once per comparison.
+struct Place {
+  const std::string* path;
+  uint32_t line;
+  uint32_t column;
+};
+
+Place place_of(const model::SourceSet& sources, const model::Span& span) {
+  static const std::string kNoPath;
+  if (!span.valid() || span.file >= sources.size()) return {&kNoPath, 0, 0};
+  model::Position p = sources.begin_of(span);
+  return {&sources.path_of(span), p.line, p.column};
+}
+
+// -1, 0 or 1: the order of two places.
+int compare_places(const Place& a, const Place& b) {
+  if (a.path != b.path) {
+    if (int c = a.path->compare(*b.path); c != 0) return c < 0 ? -1 : 1;
+  }
+  if (a.line != b.line) return a.line < b.line ? -1 : 1;
+  if (a.column != b.column) return a.column < b.column ? -1 : 1;
+  return 0;
+}
+
+// Stable sort of `items` by place, then by `tie_less`; the order is applied in place, one move per item.
+template <typename T, typename SpanOf, typename TieLess>
+void sort_by_place(const model::SourceSet& sources, std::vector<T>& items, SpanOf span_of, TieLess tie_less) {
+  std::vector<Place> places;
+  places.reserve(items.size());
+  for (const auto& item : items) places.push_back(place_of(sources, span_of(item)));
+  std::vector<uint32_t> order(items.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    int c = compare_places(places[a], places[b]);
+    return c != 0 ? c < 0 : tie_less(items[a], items[b]);
+  });
+  // Position j receives items[order[j]]: each cycle of the permutation is rotated once.
+  std::vector<bool> placed(items.size());
+  for (size_t start = 0; start < items.size(); ++start) {
+    if (placed[start] || order[start] == start) continue;
+    T held = std::move(items[start]);
+    size_t j = start;
+    while (true) {
+      placed[j] = true;
+      size_t from = order[j];
+      if (from == start) {
+        items[j] = std::move(held);
+        break;
+      }
+      items[j] = std::move(items[from]);
+      j = from;
+    }
+  }
+}
+
 // A local module called by two roots is evaluated and checked in each; a finding at the same place on the same
 // module address, a "not evaluated" note or a suppression finding about the same text is reported once.
-void remove_repeated_reports(ScanResult& result) {
-  std::set<std::tuple<int, uint32_t, uint32_t, uint32_t, std::string>> seen_diagnostics;
-  std::erase_if(result.diagnostics, [&](const model::Diagnostic& d) {
-    return !seen_diagnostics.insert({static_cast<int>(d.level), d.span.file, d.span.begin, d.span.end, d.message})
-                .second;
+void remove_repeated_diagnostics(std::vector<model::Diagnostic>& diagnostics) {
+  std::set<std::tuple<int, uint32_t, uint32_t, uint32_t, std::string>> seen;
+  std::erase_if(diagnostics, [&](const model::Diagnostic& d) {
+    return !seen.insert({static_cast<int>(d.level), d.span.file, d.span.begin, d.span.end, d.message}).second;
   });
-  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t, uint32_t, model::Severity>> seen_findings;
-  std::erase_if(result.findings, [&](const model::Finding& f) {
-    return !seen_findings.insert({f.check_id, f.resource, f.span.file, f.span.begin, f.span.end, f.severity}).second;
-  });
+}
+
+// Findings sorted by place, check and resource: a repeated one (same check, resource, span and severity) sorts next
+// to its first occurrence, after it (the sort is stable), and is dropped.
+void remove_repeated_findings(std::vector<model::Finding>& findings) {
+  auto same_run = [](const model::Finding& a, const model::Finding& b) {
+    return a.span.file == b.span.file && a.span.begin == b.span.begin && a.check_id == b.check_id &&
+           a.resource == b.resource;
+  };
+  auto same = [](const model::Finding& a, const model::Finding& b) {
+    return a.span.end == b.span.end && a.severity == b.severity;
+  };
+  size_t kept = 0;
+  size_t run_start = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (kept > 0 && !same_run(findings[kept - 1], findings[i])) run_start = kept;
+    bool repeated = false;
+    for (size_t k = run_start; k < kept && !repeated; ++k) {
+      repeated = same_run(findings[k], findings[i]) && same(findings[k], findings[i]);
+    }
+    if (repeated) continue;
+    if (kept != i) findings[kept] = std::move(findings[i]);
+    ++kept;
+  }
+  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
 }
 
 }  // namespace
@@ -470,12 +545,39 @@ ScanResult run_scan(const ScanOptions& options) {
   }
   Clock::duration units_wall = Clock::now() - start;
 
-  // Merge in unit order, so the output does not depend on --jobs.
+  // Merge in unit order, so the output does not depend on --jobs. The Kubernetes objects are checked first and
+  // freed, so that they are not held while every finding is gathered into one vector.
   start = Clock::now();
   std::vector<model::Resource> kubernetes_resources;
   std::chrono::nanoseconds parse_time{0};
   std::chrono::nanoseconds check_time{0};
-  size_t finding_count = 0;
+  size_t kubernetes_count = 0;
+  for (const auto& out : outputs) kubernetes_count += out.kubernetes.size();
+  kubernetes_resources.reserve(kubernetes_count);
+  for (auto& out : outputs) {
+    std::move(out.kubernetes.begin(), out.kubernetes.end(), std::back_inserter(kubernetes_resources));
+    out.kubernetes = {};
+  }
+  if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
+  result.times.evaluate = since(start);
+  std::chrono::nanoseconds kubernetes_check_time{0};
+  std::vector<model::Diagnostic> kubernetes_diagnostics;
+  std::vector<model::Finding> kubernetes_findings;
+  if (!options.parse_only && !kubernetes_resources.empty() && options.deadline && Clock::now() >= *options.deadline) {
+    kubernetes_diagnostics.push_back({model::Diagnostic::Level::kError,
+                                      model::Span{kubernetes_resources.front().span.file, 0, 0},
+                                      "the time limit (--timeout) was reached before the Kubernetes objects were "
+                                      "checked; not checked"});
+    kubernetes_resources.clear();
+  }
+  if (!options.parse_only && !kubernetes_resources.empty()) {
+    Clock::time_point check_start = Clock::now();
+    kubernetes_findings = engine.run(kubernetes_resources, kubernetes_diagnostics);
+    kubernetes_check_time = since(check_start);
+  }
+  kubernetes_resources = {};
+  start = Clock::now();
+  size_t finding_count = kubernetes_findings.size();
   for (const auto& out : outputs) finding_count += out.findings.size();
   result.findings.reserve(finding_count);
   for (auto& out : outputs) {
@@ -484,26 +586,13 @@ ScanResult run_scan(const ScanOptions& options) {
     result.resources += out.resource_count;
     std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(result.diagnostics));
     std::move(out.findings.begin(), out.findings.end(), std::back_inserter(result.findings));
-    std::move(out.kubernetes.begin(), out.kubernetes.end(), std::back_inserter(kubernetes_resources));
+    out.findings = {};
   }
   outputs.clear();
-  if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
-  result.times.evaluate = since(start);
-  std::chrono::nanoseconds kubernetes_check_time{0};
-  if (!options.parse_only && !kubernetes_resources.empty() && options.deadline && Clock::now() >= *options.deadline) {
-    result.diagnostics.push_back({model::Diagnostic::Level::kError,
-                                  model::Span{kubernetes_resources.front().span.file, 0, 0},
-                                  "the time limit (--timeout) was reached before the Kubernetes objects were checked; "
-                                  "not checked"});
-    kubernetes_resources.clear();
-  }
-  if (!options.parse_only && !kubernetes_resources.empty()) {
-    Clock::time_point check_start = Clock::now();
-    auto findings = engine.run(kubernetes_resources, result.diagnostics);
-    std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
-    kubernetes_check_time = since(check_start);
-  }
-  kubernetes_resources.clear();
+  std::move(kubernetes_diagnostics.begin(), kubernetes_diagnostics.end(), std::back_inserter(result.diagnostics));
+  std::move(kubernetes_findings.begin(), kubernetes_findings.end(), std::back_inserter(result.findings));
+  kubernetes_findings = {};
+  result.times.evaluate += since(start);
   // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
   // proportion so that the stages still add up to the elapsed time.
   auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(units_wall);
@@ -516,28 +605,16 @@ ScanResult run_scan(const ScanOptions& options) {
   // Terraform files are registered by the loader; count them with the other scanned files.
   result.files_scanned = scanned_files.size();
   if (options.parse_only) return result;
-  remove_repeated_reports(result);
-
-  auto path_of = [&sources](const model::Span& span) -> std::string {
-    return span.valid() && span.file < sources.size() ? sources.path_of(span) : std::string();
-  };
-  auto position_of = [&sources](const model::Span& span) -> model::Position {
-    return span.valid() && span.file < sources.size() ? sources.begin_of(span) : model::Position{};
-  };
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [&](const model::Finding& a, const model::Finding& b) {
-                     auto pa = position_of(a.span);
-                     auto pb = position_of(b.span);
-                     return std::make_tuple(path_of(a.span), pa.line, pa.column, a.check_id, a.resource) <
-                            std::make_tuple(path_of(b.span), pb.line, pb.column, b.check_id, b.resource);
-                   });
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [&](const model::Diagnostic& a, const model::Diagnostic& b) {
-                     auto pa = position_of(a.span);
-                     auto pb = position_of(b.span);
-                     return std::make_tuple(path_of(a.span), pa.line, pa.column) <
-                            std::make_tuple(path_of(b.span), pb.line, pb.column);
-                   });
+  remove_repeated_diagnostics(result.diagnostics);
+  sort_by_place(
+      sources, result.findings, [](const model::Finding& f) -> const model::Span& { return f.span; },
+      [](const model::Finding& a, const model::Finding& b) {
+        return std::tie(a.check_id, a.resource) < std::tie(b.check_id, b.resource);
+      });
+  remove_repeated_findings(result.findings);
+  sort_by_place(
+      sources, result.diagnostics, [](const model::Diagnostic& d) -> const model::Span& { return d.span; },
+      [](const model::Diagnostic&, const model::Diagnostic&) { return false; });
   return result;
 }
 
