@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/exit_status.h"
+#include "report/json_text.h"
 #include "report/span_location.h"
 #include "report/streamed_json.h"
 
@@ -23,44 +24,46 @@ const char* level_name(model::Diagnostic::Level level) {
   return "error";
 }
 
-Json finding_json(const ReportInput& input, const model::Finding& f) {
+void write_finding(const ReportInput& input, const model::Finding& f, std::string& out) {
   SpanLocation at = locate(input.sources, f.span);
-  Json j;
-  j["check_id"] = f.check_id;
-  j["check_name"] = f.check_name;
-  j["severity"] = model::severity_name(f.severity);
-  j["file"] = at.file;
-  j["line"] = at.line;
-  j["column"] = at.column;
-  j["end_line"] = at.end_line;
-  j["end_column"] = at.end_column;
-  j["resource"] = f.resource;
-  j["resource_type"] = f.resource_type;
-  j["format"] = model::format_name(f.format);
-  j["tier"] = f.tier;
-  j["requirements"] = f.requirements;
-  j["message"] = f.message.in(input.lang);
-  j["remediation"] = model::text_in(f.remediation, input.lang);
-  j["attribute"] = f.attribute;
-  j["evidence"] = f.evidence;
-  j["fingerprint"] = f.fingerprint;
-  j["suppressed"] = f.suppressed;
-  j["suppression_reason"] = f.suppression_reason;
-  if (!f.scenario.empty()) j["scenario"] = f.scenario;
+  JsonObjectText j(out);
+  j.string("check_id", f.check_id)
+      .string("check_name", f.check_name)
+      .string("severity", model::severity_name(f.severity))
+      .string("file", at.file)
+      .number("line", at.line)
+      .number("column", at.column)
+      .number("end_line", at.end_line)
+      .number("end_column", at.end_column)
+      .string("resource", f.resource)
+      .string("resource_type", f.resource_type)
+      .string("format", model::format_name(f.format))
+      .string("tier", f.tier)
+      .strings("requirements", f.requirements)
+      .string("message", f.message.in(input.lang))
+      .string("remediation", model::text_in(f.remediation, input.lang))
+      .string("attribute", f.attribute)
+      .string("evidence", f.evidence)
+      .string("fingerprint", f.fingerprint)
+      .boolean("suppressed", f.suppressed)
+      .string("suppression_reason", f.suppression_reason);
+  if (!f.scenario.empty()) j.string("scenario", f.scenario);
   SpanLocation origin = locate(input.sources, f.origin);
-  if (origin.valid) j["origin"] = Json{{"file", origin.file}, {"line", origin.line}};
-  return j;
+  if (origin.valid) {
+    JsonObjectText o = j.object("origin");
+    o.string("file", origin.file).number("line", origin.line);
+    o.close();
+  }
+  j.close();
 }
 
-Json diagnostic_json(const ReportInput& input, const model::Diagnostic& d, bool with_level) {
+void write_diagnostic(const ReportInput& input, const model::Diagnostic& d, bool with_level, std::string& out) {
   SpanLocation at = locate(input.sources, d.span);
-  Json j;
-  j["file"] = at.file;
-  j["line"] = at.line;
-  j["column"] = at.column;
-  if (with_level) j["level"] = level_name(d.level);
-  j["message"] = d.message;
-  return j;
+  JsonObjectText j(out);
+  j.string("file", at.file).number("line", at.line).number("column", at.column);
+  if (with_level) j.string("level", level_name(d.level));
+  j.string("message", d.message);
+  j.close();
 }
 
 }  // namespace
@@ -116,10 +119,12 @@ void JsonReporter::write(const ReportInput& input, std::ostream& out) const {
                          {"warnings", warning_count},
                          {"exit_code", exit_code(input.findings, input.diagnostics)}};
   write_streamed(out, root,
-                 {{kFindings, input.findings.size(), [&](size_t i) { return finding_json(input, input.findings[i]); }},
-                  {kErrors, errors.size(), [&](size_t i) { return diagnostic_json(input, *errors[i], true); }},
-                  {kNotEvaluated, not_evaluated.size(),
-                   [&](size_t i) { return diagnostic_json(input, *not_evaluated[i], false); }}});
+                 {{kFindings, input.findings.size(), nullptr,
+                   [&](size_t i, std::string& text) { write_finding(input, input.findings[i], text); }},
+                  {kErrors, errors.size(), nullptr,
+                   [&](size_t i, std::string& text) { write_diagnostic(input, *errors[i], true, text); }},
+                  {kNotEvaluated, not_evaluated.size(), nullptr,
+                   [&](size_t i, std::string& text) { write_diagnostic(input, *not_evaluated[i], false, text); }}});
 }
 
 }  // namespace gclint::report

@@ -50,9 +50,16 @@ void write_streamed(std::ostream& out, const nlohmann::ordered_json& document,
       continue;
     }
     out << "[\n";
+    std::string element;
     for (size_t i = 0; i < slot.array->count; ++i) {
       if (i != 0) out << ",\n";
-      write_indented(out, slot.array->element(i).dump(2, ' ', false, kReplaceInvalidUtf8), indent + "  ");
+      if (slot.array->element_text) {
+        element.clear();
+        slot.array->element_text(i, element);
+      } else {
+        element = slot.array->element(i).dump(2, ' ', false, kReplaceInvalidUtf8);
+      }
+      write_indented(out, element, indent + "  ");
     }
     out << '\n' << indent << ']';
   }

@@ -15,6 +15,8 @@ struct StreamedArray {
   size_t count = 0;
   /// Builds element i; called once per element, in order, while the document is written.
   std::function<nlohmann::ordered_json(size_t)> element;
+  /// Or writes element i's text as dump(2) would at indentation 0 (json_text.h), replacing `element`.
+  std::function<void(size_t, std::string&)> element_text;
 };
 
 /// Writes `document` as `dump(2)` would, followed by a newline, with each placeholder string replaced by its

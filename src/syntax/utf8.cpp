@@ -20,4 +20,43 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+bool is_valid_utf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+  auto continuation = [&](size_t at) { return at < n && (byte(at) & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!continuation(i + 1)) return false;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (i + 1 >= n) return false;
+      unsigned char second = byte(i + 1);
+      unsigned char low = c == 0xE0 ? 0xA0 : 0x80;
+      unsigned char high = c == 0xED ? 0x9F : 0xBF;
+      if (second < low || second > high || !continuation(i + 2)) return false;
+      i += 3;
+      continue;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (i + 1 >= n) return false;
+      unsigned char second = byte(i + 1);
+      unsigned char low = c == 0xF0 ? 0x90 : 0x80;
+      unsigned char high = c == 0xF4 ? 0x8F : 0xBF;
+      if (second < low || second > high || !continuation(i + 2) || !continuation(i + 3)) return false;
+      i += 4;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 }  // namespace gclint::syntax
