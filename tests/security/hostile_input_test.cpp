@@ -436,9 +436,11 @@ TEST(HostileInputTest, FilesOverTheCountLimitAreAnError) {
 TEST(HostileInputTest, BadLimitsAreUsageErrors) {
   TempTree tree("bad-limits");
   write_file(tree / "pod.yaml", kPod);
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{".", "--limit", "file_sizes=1MB"}, {".", "--limit", "instances=lots"},
-        {".", "--limit", "file_size=8GiB"}, {".", "--max-memory", "1KB"}, {".", "--timeout", "soon"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{".", "--limit", "file_sizes=1MB"},
+                                               {".", "--limit", "instances=lots"},
+                                               {".", "--limit", "file_size=8GiB"},
+                                               {".", "--max-memory", "1KB"},
+                                               {".", "--timeout", "soon"}}) {
     ScanRun run = scan_json(tree.root(), args);
     EXPECT_EQ(run.exit_code, 2) << args[2] << ": " << run.describe();
   }
@@ -464,8 +466,8 @@ TEST(HostileInputTest, ReaderAndExpansionLimitsAreConfigurable) {
   ASSERT_TRUE(defaults.clean_exit()) << defaults.describe();
   EXPECT_EQ(count_errors(defaults, "", "error"), 0) << error_text(defaults);
 
-  ScanRun low = scan_json(tree.root(), {".", "--limit", "nesting_depth=10", "--limit", "yaml_alias_nodes=5",
-                                        "--limit", "instances=5", "--limit", "module_depth=1"});
+  ScanRun low = scan_json(tree.root(), {".", "--limit", "nesting_depth=10", "--limit", "yaml_alias_nodes=5", "--limit",
+                                        "instances=5", "--limit", "module_depth=1"});
   ASSERT_TRUE(low.clean_exit()) << low.describe();
   std::string errors = error_text(low);
   EXPECT_EQ(count_errors(low, "deep.yaml", "error"), 1) << errors;
@@ -641,11 +643,12 @@ TEST(HostileInputTest, StringLengthIsBounded) {
     std::string prev = "local.s" + std::to_string(i - 1);
     tf += "  s" + std::to_string(i) + " = \"${" + prev + "}${" + prev + "}\"\n";
   }
-  tf += "  j = join(\",\", [local.s19, local.s19, local.s19])\n"
-        "  r = replace(local.s16, \"0\", local.s12)\n"
-        "  f = format(\"%s%s\", local.s20, local.s20)\n"
-        "}\n"
-        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"${length(local.s30)}${local.j}${local.r}${local.f}\"\n}\n";
+  tf +=
+      "  j = join(\",\", [local.s19, local.s19, local.s19])\n"
+      "  r = replace(local.s16, \"0\", local.s12)\n"
+      "  f = format(\"%s%s\", local.s20, local.s20)\n"
+      "}\n"
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"${length(local.s30)}${local.j}${local.r}${local.f}\"\n}\n";
   write_file(tree / "main.tf", tf);
   ScanRun run = scan_json(tree.root(), {"."}, std::chrono::seconds(120));
   ASSERT_TRUE(run.clean_exit()) << run.describe();
@@ -660,16 +663,18 @@ TEST(HostileInputTest, StringLengthIsBounded) {
 }
 
 // --timeout: evaluation stops at the deadline and every unit it stopped, or never started, is an error naming it.
+// Unit a takes minutes (10^8 evaluations), so it is still being evaluated at the deadline however fast the machine;
+// the deadline leaves room for start-up on a loaded machine (it once failed with 1 s under a load of 12).
 TEST(HostileInputTest, TimeoutNamesTheUnfinishedUnits) {
   TempTree tree("timeout");
   write_file(tree / "a/main.tf",
-             "locals {\n  slow = [for i in range(100000) : length([for j in range(100) : j * i])]\n}\n"
+             "locals {\n  slow = [for i in range(100000) : length([for j in range(1000) : j * i])]\n}\n"
              "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"n${length(local.slow)}\"\n}\n");
   write_file(tree / "b/main.tf", kTerraformBucket);
-  ScanRun run = scan_json(tree.root(), {".", "--jobs", "1", "--timeout", "1s"}, std::chrono::seconds(120));
+  ScanRun run = scan_json(tree.root(), {".", "--jobs", "1", "--timeout", "4s"}, std::chrono::seconds(120));
   ASSERT_TRUE(run.clean_exit()) << run.describe();
   EXPECT_EQ(run.exit_code, 3) << run.describe();
-  EXPECT_LT(run.elapsed, std::chrono::seconds(20)) << run.describe();
+  EXPECT_LT(run.elapsed, std::chrono::seconds(60)) << run.describe();
   std::string errors = error_text(run);
   EXPECT_EQ(count_errors(run, "a", "error"), 1) << errors;
   EXPECT_NE(errors.find("reached while this unit was evaluated"), std::string::npos) << errors;
@@ -696,12 +701,18 @@ TEST(HostileInputTest, HugeCountIsRefused) {
   EXPECT_GE(count_errors(run, "main.tf", "error"), 3) << error_text(run);
 }
 
-// Open: a count just under the instance limit takes minutes (check and report time per resource);
-// tests/data/robustness/scan/count-20000 takes about 28 s in a release build.
-TEST(HostileInputTest, DISABLED_TwentyThousandInstancesFinishQuickly) {
-  ScanRun run = scan_json(kSource / "tests/data/robustness/count-20000", {"."}, std::chrono::seconds(120));
+// Fixed; kept as a regression test. Was: a count just under the instance limit took about 28 s in a release build
+// (instance lists copied per reference, findings sorted with a line lookup per comparison, one json value built per
+// finding). tests/data/robustness/scan/count-20000 now takes about 1 s in a release build and 12 s with ASan; the
+// bound is a hang guard for the ASan build, not a benchmark (tests/bench/run_bench.py --instances measures it).
+TEST(HostileInputTest, TwentyThousandInstancesFinishQuickly) {
+  // The report (100,000 findings, 60 MB) goes to /dev/null: parsing it here would cost more than the scan.
+  ScanRun run = scan_json(kSource / "tests/data/robustness/scan/count-20000",
+                          {".", "--output", "/dev/null", "--timings"}, std::chrono::seconds(180));
   ASSERT_TRUE(run.clean_exit()) << run.describe();
-  EXPECT_LT(run.elapsed, std::chrono::seconds(10)) << run.describe();
+  EXPECT_EQ(run.exit_code, 1) << run.describe();
+  EXPECT_LT(run.elapsed, std::chrono::seconds(90)) << run.describe();
+  EXPECT_NE(run.err.find("(1 files, 20000 resources)"), std::string::npos) << run.err;
 }
 
 // Fixed; kept as a regression test. Was: range(1000000) took about 5 s and 290 MB in a release build (30 s with
@@ -713,16 +724,18 @@ TEST(HostileInputTest, MillionElementRangeIsFast) {
   EXPECT_EQ(count_errors(run, "main.tf", "warning"), 1) << error_text(run);
 }
 
-// Fixed; kept as a regression test. Was: `count = 1.5e300` converts a double beyond int64 range to int64 (undefined behaviour, reported by clang's
-// UBSan; GCC's -fsanitize=undefined does not check float casts) and the error says "not a whole number".
+// Fixed; kept as a regression test. Was: `count = 1.5e300` converts a double beyond int64 range to int64 (undefined
+// behaviour, reported by clang's UBSan; GCC's -fsanitize=undefined does not check float casts) and the error says "not
+// a whole number".
 TEST(HostileInputTest, CountBeyondInt64IsRefusedAsTooLarge) {
   ScanRun run = scan_json(kSource / "tests/data/robustness/scan/count-float-overflow", {"."});
   ASSERT_TRUE(run.clean_exit()) << run.describe();
   EXPECT_NE(error_text(run).find("more than"), std::string::npos) << error_text(run);
 }
 
-// Fixed; kept as a regression test. Was: format() passes the width to snprintf into a 512-byte buffer: "%0999999999d" takes seconds per call (and the
-// result is silently cut to 511 bytes), so a `for` over it hangs the scan; tests/data/robustness/scan/format-width.
+// Fixed; kept as a regression test. Was: format() passes the width to snprintf into a 512-byte buffer: "%0999999999d"
+// takes seconds per call (and the result is silently cut to 511 bytes), so a `for` over it hangs the scan;
+// tests/data/robustness/scan/format-width.
 TEST(HostileInputTest, FormatWidthIsBounded) {
   ScanRun run = scan_json(kSource / "tests/data/robustness/scan/format-width", {"."}, std::chrono::seconds(60));
   ASSERT_TRUE(run.clean_exit()) << run.describe();
@@ -742,8 +755,9 @@ TEST(HostileInputTest, ConfigBillionLaughsIsStopped) {
   EXPECT_EQ(run.exit_code, 2) << run.describe();
 }
 
-// Fixed; kept as a regression test. Was: a remote module's directory is taken from .terraform/modules/modules.json without the scan-root check that
-// local sources get, so a modules.json shipped with the tree can load (and report on) any directory.
+// Fixed; kept as a regression test. Was: a remote module's directory is taken from .terraform/modules/modules.json
+// without the scan-root check that local sources get, so a modules.json shipped with the tree can load (and report on)
+// any directory.
 TEST(HostileInputTest, ModulesJsonCannotLeaveTheRoot) {
   TempTree tree("modules-json");
   write_file(tree / "outside/main.tf", kTerraformBucket);
