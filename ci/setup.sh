@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  g++ clang libclang-rt-14-dev cmake ninja-build pkg-config git
+  g++ clang libclang-rt-14-dev clang-format cmake ninja-build pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libre2-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 python3-jsonschema

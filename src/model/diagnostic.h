@@ -18,5 +18,4 @@ struct Diagnostic {
   std::string message;
 };
 
-
 }  // namespace gclint::model

@@ -19,20 +19,20 @@ class ScanProgress;
 
 /// Everything `gclint scan` was asked to do, after CLI parsing.
 struct ScanOptions {
-  std::vector<std::string> paths;           // files or directories; "-" for stdin
-  std::string stdin_format;                 // terraform | cloudformation | kubernetes (with "-")
-  std::optional<std::string> config_path;   // --config; else .gclint.yaml found upward from the first path
-  std::vector<std::string> check_dirs;      // --checks
-  std::vector<std::string> only_checks;     // run only these check IDs (fixture runner)
-  unsigned jobs = 0;                        // 0 = hardware concurrency
+  std::vector<std::string> paths;          // files or directories; "-" for stdin
+  std::string stdin_format;                // terraform | cloudformation | kubernetes (with "-")
+  std::optional<std::string> config_path;  // --config; else .gclint.yaml found upward from the first path
+  std::vector<std::string> check_dirs;     // --checks
+  std::vector<std::string> only_checks;    // run only these check IDs (fixture runner)
+  unsigned jobs = 0;                       // 0 = hardware concurrency
   bool strict_unknown = false;
-  bool parse_only = false;                  // stop after parsing (benchmarks)
-  std::optional<std::string> region;        // --region (CloudFormation AWS::Region)
-  std::vector<std::string> cfn_param_files; // --cfn-params
+  bool parse_only = false;                                   // stop after parsing (benchmarks)
+  std::optional<std::string> region;                         // --region (CloudFormation AWS::Region)
+  std::vector<std::string> cfn_param_files;                  // --cfn-params
   std::vector<std::pair<std::string, std::string>> tf_vars;  // --var
-  std::vector<std::string> tf_var_files;    // --var-file
-  bool tf_env_vars = false;                 // --tf-env-vars (TF_VAR_*)
-  std::string k8s_namespace = "default";    // --namespace
+  std::vector<std::string> tf_var_files;                     // --var-file
+  bool tf_env_vars = false;                                  // --tf-env-vars (TF_VAR_*)
+  std::string k8s_namespace = "default";                     // --namespace
   bool allow_outside_root = false;
   /// --limit NAME=VALUE, validated by the CLI; they override .gclint.yaml's `limits:` (model/limits.h).
   std::vector<std::pair<std::string, std::string>> limits;

@@ -24,7 +24,6 @@ using model::Value;
 
 namespace {
 
-
 void append_json(std::string& out, const Value& v, int depth) {
   if (depth > 200) {
     out += "null";
@@ -782,8 +781,8 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     // The size is known before anything is built, so an oversized range costs nothing.
     double count = std::max(0.0, std::ceil((stop - start) / step));
     if (count > double(max_elements)) {
-      return error(e, "range: too many elements (" + model::format_number(count) + "; the collection_elements limit is " +
-                          std::to_string(max_elements) + ")");
+      return error(e, "range: too many elements (" + model::format_number(count) +
+                          "; the collection_elements limit is " + std::to_string(max_elements) + ")");
     }
     Value out = Value::list(sp);
     out.items.reserve(size_t(count));

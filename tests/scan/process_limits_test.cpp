@@ -28,9 +28,7 @@ TEST(ProcessLimitsTest, ProgressListsRunningUnitsInOrder) {
 TEST(ProcessLimitsTest, WatchdogDoesNothingWhenTheScanEndsInTime) {
   ScanProgress progress;
   auto start = std::chrono::steady_clock::now();
-  {
-    Watchdog watchdog(start + milliseconds(60'000), milliseconds(5000), progress, "never printed");
-  }
+  { Watchdog watchdog(start + milliseconds(60'000), milliseconds(5000), progress, "never printed"); }
   EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(5000));  // the destructor does not wait
 }
 

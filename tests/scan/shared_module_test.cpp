@@ -32,8 +32,8 @@ class SharedModuleTest : public ::testing::Test {
     for (const char* city : {"roots/sapporo", "roots/sendai", "roots/fukuoka"}) {
       bool encrypted = std::string(city) == "roots/sendai";
       write(std::string(city) + "/main.tf", std::string("module \"store\" {\n  source    = \"../../modules/store\"\n") +
-                                                "  name      = \"" + city + "\"\n  encrypted = " +
-                                                (encrypted ? "true" : "false") + "\n}\n");
+                                                "  name      = \"" + city +
+                                                "\"\n  encrypted = " + (encrypted ? "true" : "false") + "\n}\n");
     }
   }
   void TearDown() override { fs::remove_all(root_); }

@@ -38,10 +38,10 @@ TEST(TextEncodingTest, Utf16AndUtf32InBothByteOrdersBecomeUtf8) {
     bool bom;
     const char* name;
   };
-  for (const Case& c : {Case{2, false, true, "UTF-16LE"}, Case{2, true, true, "UTF-16BE"}, Case{4, false, true, "UTF-32LE"},
-                        Case{4, true, true, "UTF-32BE"}, Case{2, false, false, "UTF-16LE"},
-                        Case{2, true, false, "UTF-16BE"}, Case{4, false, false, "UTF-32LE"},
-                        Case{4, true, false, "UTF-32BE"}}) {
+  for (const Case& c :
+       {Case{2, false, true, "UTF-16LE"}, Case{2, true, true, "UTF-16BE"}, Case{4, false, true, "UTF-32LE"},
+        Case{4, true, true, "UTF-32BE"}, Case{2, false, false, "UTF-16LE"}, Case{2, true, false, "UTF-16BE"},
+        Case{4, false, false, "UTF-32LE"}, Case{4, true, false, "UTF-32BE"}}) {
     SCOPED_TRACE(std::string(c.name) + (c.bom ? " with BOM" : " without BOM"));
     auto out = transcode_to_utf8(encode(kText, c.width, c.big_endian, c.bom));
     ASSERT_TRUE(out);
@@ -62,10 +62,16 @@ TEST(TextEncodingTest, Utf8AndBinaryAreLeftAlone) {
 
 TEST(TextEncodingTest, InvalidUnitsBecomeReplacementCharactersAndAreReported) {
   // "a", a lone high surrogate, "b", a lone low surrogate, then half a code unit.
-  std::string bytes = std::string("\xff\xfe", 2) + std::string("a\0\x00\xd8" "b\0\x00\xdc" "c", 9);
+  std::string bytes = std::string("\xff\xfe", 2) + std::string(
+                                                       "a\0\x00\xd8"
+                                                       "b\0\x00\xdc"
+                                                       "c",
+                                                       9);
   auto out = transcode_to_utf8(bytes);
   ASSERT_TRUE(out);
-  EXPECT_EQ(out->text, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(out->text,
+            "a\xef\xbf\xbd"
+            "b\xef\xbf\xbd\xef\xbf\xbd");
   ASSERT_TRUE(out->invalid_at);
   EXPECT_EQ(*out->invalid_at, 1u);
 
