@@ -1,6 +1,7 @@
 #include "model/source_set.h"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace gclint::model {
@@ -14,18 +15,33 @@ constexpr uint32_t kBlockBits = 12;
 
 SourceFile::SourceFile(uint32_t id, std::string path, std::string content)
     : id_(id), path_(std::move(path)), content_(std::move(content)) {
+  // Every scanned byte passes through here once: memchr finds the line ends, and the code points of each block
+  // are counted by a loop the compiler vectorizes.
+  const char* data = content_.data();
+  const size_t size = content_.size();
   line_starts_.push_back(0);
-  code_points_before_block_.reserve((content_.size() >> kBlockBits) + 1);
-  uint32_t code_points = 0;
-  for (uint32_t i = 0; i < content_.size(); ++i) {
-    char c = content_[i];
-    if ((i & ((1u << kBlockBits) - 1)) == 0) code_points_before_block_.push_back(code_points);
-    if (!is_continuation_byte(static_cast<unsigned char>(c))) ++code_points;
-    if (c == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (c == '\r' && (i + 1 >= content_.size() || content_[i + 1] != '\n')) {
-      line_starts_.push_back(i + 1);  // a lone CR ends a line too (old Mac files)
+  if (std::memchr(data, '\r', size) == nullptr) {
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', size_t(data + size - p)))); ++p) {
+      line_starts_.push_back(static_cast<uint32_t>(p - data) + 1);
     }
+  } else {
+    for (uint32_t i = 0; i < size; ++i) {
+      char c = data[i];
+      if (c == '\n') {
+        line_starts_.push_back(i + 1);
+      } else if (c == '\r' && (i + 1 >= size || data[i + 1] != '\n')) {
+        line_starts_.push_back(i + 1);  // a lone CR ends a line too (old Mac files)
+      }
+    }
+  }
+  code_points_before_block_.reserve((size >> kBlockBits) + 1);
+  uint32_t code_points = 0;
+  for (size_t block = 0; block < size; block += size_t{1} << kBlockBits) {
+    code_points_before_block_.push_back(code_points);
+    size_t end = std::min(size, block + (size_t{1} << kBlockBits));
+    uint32_t continuation = 0;
+    for (size_t i = block; i < end; ++i) continuation += (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80;
+    code_points += static_cast<uint32_t>(end - block) - continuation;
   }
 }
 
