@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <iterator>
 #include <map>
 #include <set>
 #include <span>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -110,6 +113,7 @@ bool listed(const std::vector<std::string>& list, const Check& check) {
 struct Raw {
   model::Finding finding;
   uint32_t resource = 0;
+  const Check* check = nullptr;
 };
 
 model::Value string_list(const std::vector<std::string>& items) {
@@ -139,7 +143,7 @@ Engine::Engine(const RulePack& pack, const Config& config, const model::SourceSe
 }
 
 std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
-                                        std::vector<model::Diagnostic>& diagnostics) const {
+                                        std::vector<model::Diagnostic>& diagnostics, unsigned threads) const {
   ResourceGraph graph(resources);
   assign_tiers(resources, graph, config_, sources_);
 
@@ -161,18 +165,27 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     by_type[static_cast<size_t>(resources[i].format) % by_type.size()][resources[i].type].push_back(i);
   }
 
-  std::vector<Raw> raw;
-  std::set<std::pair<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>> unknown_seen;
-
-  for (const Check& check : pack_.checks()) {
-    if (!check.program) continue;
+  // Each enabled check is evaluated on its own, its findings and notes in its own slot, so that a large run (every
+  // Kubernetes object of a scan at once) can share the checks among threads; the slots are merged in pack order,
+  // the order one thread gives. A note's message names its check, so repeated notes are found within a check.
+  struct CheckOutput {
+    std::vector<Raw> raw;
+    std::vector<model::Diagnostic> notes;
+  };
+  const auto& checks = pack_.checks();
+  std::vector<CheckOutput> per_check(checks.size());
+  auto evaluate_check = [&](size_t check_index) {
+    const Check& check = checks[check_index];
+    CheckOutput& out = per_check[check_index];
+    std::set<std::pair<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>> unknown_seen;
+    if (!check.program) return;
     if (!options_.only_checks.empty()) {
-      if (!listed(options_.only_checks, check)) continue;
+      if (!listed(options_.only_checks, check)) return;
     } else {
       bool explicitly = listed(config_.enabled_checks, check);
-      if (!config_.enabled_checks.empty() && !explicitly) continue;
-      if (listed(config_.disabled_checks, check)) continue;
-      if (check.status == "deprecated" && !explicitly) continue;
+      if (!config_.enabled_checks.empty() && !explicitly) return;
+      if (listed(config_.disabled_checks, check)) return;
+      if (check.status == "deprecated" && !explicitly) return;
     }
     static const std::map<std::string, std::shared_ptr<const re2::RE2>> kNoRegexes;
     auto overridden = overrides_.find(check.id);
@@ -224,6 +237,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                 if (options_.strict_unknown) {
                   Raw r;
                   r.resource = index;
+                  r.check = &check;
                   model::Finding& f = r.finding;
                   f.check_id = check.id;
                   f.check_name = check.name;
@@ -240,9 +254,9 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                   f.attribute = evaluator.attribute_of(outcome);
                   f.evidence = outcome.unknown;
                   f.scenario = resource.scenario;
-                  raw.push_back(std::move(r));
+                  out.raw.push_back(std::move(r));
                 } else {
-                  diagnostics.push_back({model::Diagnostic::Level::kNotEvaluated, span, message});
+                  out.notes.push_back({model::Diagnostic::Level::kNotEvaluated, span, message});
                 }
                 continue;
               }
@@ -250,6 +264,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               if (!violated) continue;
               Raw r;
               r.resource = index;
+              r.check = &check;
               model::Finding& f = r.finding;
               f.check_id = check.id;
               f.check_name = check.name;
@@ -269,13 +284,32 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               f.remediation = &check.remediation;
               if (outcome.value != nullptr && outcome.value->origin.valid()) f.origin = outcome.value->origin;
               f.scenario = resource.scenario;
-              raw.push_back(std::move(r));
+              out.raw.push_back(std::move(r));
             }
           }
         }
       }
     }
+  };
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(checks.size())));
+  if (threads == 1) {
+    for (size_t i = 0; i < checks.size(); ++i) evaluate_check(i);
+  } else {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i = next.fetch_add(1); i < checks.size(); i = next.fetch_add(1)) evaluate_check(i);
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(worker);
+    worker();
+    for (auto& helper : helpers) helper.join();
   }
+  std::vector<Raw> raw;
+  for (auto& out : per_check) {
+    std::move(out.raw.begin(), out.raw.end(), std::back_inserter(raw));
+    std::move(out.notes.begin(), out.notes.end(), std::back_inserter(diagnostics));
+  }
+  per_check.clear();
 
   // CloudFormation scenario copies: one finding per place; a scenario is named only when not every copy fails.
   std::map<std::string, size_t> copies;
@@ -362,7 +396,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     const model::Resource& resource = resources[m.resource];
     uint32_t finding_line = f.span.valid() ? sources_.begin_of(f.span).line : 0;
     uint32_t resource_line = resource.span.valid() ? sources_.begin_of(resource.span).line : 0;
-    const Check* check = pack_.find(f.check_id);
+    const Check* check = m.check;
     for (const Suppression& s : unique_suppressions) {
       if (!s.problem.empty()) continue;
       bool covers = s.covers(f.check_id);

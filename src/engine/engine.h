@@ -34,9 +34,10 @@ class Engine {
 
   /// Assigns tiers and zones, evaluates every enabled check on the resources it selects, applies
   /// suppressions, and returns findings sorted by file, line, column, check ID. Checks that could
-  /// not decide add kNotEvaluated diagnostics naming the unknown expression.
-  std::vector<model::Finding> run(std::vector<model::Resource>& resources,
-                                  std::vector<model::Diagnostic>& diagnostics) const;
+  /// not decide add kNotEvaluated diagnostics naming the unknown expression. `threads` > 1 shares the checks among
+  /// that many threads (for one large run); the result does not depend on it.
+  std::vector<model::Finding> run(std::vector<model::Resource>& resources, std::vector<model::Diagnostic>& diagnostics,
+                                  unsigned threads = 1) const;
 
  private:
   /// A check's parameters after .gclint.yaml overrides, and the overriding patterns compiled.

@@ -572,7 +572,8 @@ ScanResult run_scan(const ScanOptions& options) {
   }
   if (!options.parse_only && !kubernetes_resources.empty()) {
     Clock::time_point check_start = Clock::now();
-    kubernetes_findings = engine.run(kubernetes_resources, kubernetes_diagnostics);
+    // One run over every object: the checks are shared among the scan's threads.
+    kubernetes_findings = engine.run(kubernetes_resources, kubernetes_diagnostics, jobs);
     kubernetes_check_time = since(check_start);
   }
   kubernetes_resources = {};

@@ -58,6 +58,26 @@ TEST(RunScanTest, DeterministicAcrossJobCounts) {
   EXPECT_EQ(one, three);
 }
 
+// The realistic corpus has Kubernetes objects (checked in one run shared among the threads), shared modules and
+// notes about unknown values: findings and diagnostics come out the same for any --jobs.
+TEST(RunScanTest, RealisticCorpusIsDeterministicAcrossJobCounts) {
+  ScanOptions options;
+  options.paths = {(fs::path(GCLINT_SOURCE_DIR) / "tests" / "data" / "realistic").string()};
+  auto describe = [](const ScanResult& r) {
+    std::vector<std::string> lines = finding_lines(r);
+    for (const auto& d : r.diagnostics) {
+      lines.push_back(std::to_string(static_cast<int>(d.level)) + " " + r.sources->path_of(d.span) + " " + d.message);
+    }
+    return lines;
+  };
+  options.jobs = 1;
+  auto one = describe(run_scan(options));
+  options.jobs = 4;
+  auto four = describe(run_scan(options));
+  EXPECT_GT(one.size(), 100u);
+  EXPECT_EQ(one, four);
+}
+
 TEST(RunScanTest, ParseErrorsAreDiagnostics) {
   ScanOptions options;
   options.paths = {(kData / "broken").string()};
