@@ -9,6 +9,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -304,49 +305,93 @@ ScanResult run_scan(const ScanOptions& options) {
          model::Span{id, 0, 0}, problem.message});
   }
 
+  // Reading and sniffing each file is independent work, shared among the scan's threads; what the files hold is
+  // then registered in walk order, so file ids do not depend on --jobs.
+  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  struct ReadFile {
+    bool ok = false;
+    std::string error;
+    std::string content;  // kept for the files that become units
+    bool is_terraform = false;
+    bool is_tfvars = false;
+    std::vector<fs::path> module_calls;
+    std::optional<std::pair<uint32_t, std::string>> encoding_problem;
+    FileKind kind = FileKind::kIgnored;
+  };
+  std::vector<ReadFile> read_files(discovered.files.size());
+  auto read_one = [&](size_t i) {
+    const DiscoveredFile& file = discovered.files[i];
+    ReadFile& r = read_files[i];
+    std::string name = file.path.filename().string();
+    r.is_terraform = sniff_file(name, "") == FileKind::kTerraform;
+    r.is_tfvars = sniff_file(name, "") == FileKind::kTerraformVars;
+    r.ok = read_file(file.path, r.content, r.error);
+    if (!r.ok) return;
+    if (r.is_terraform) {
+      r.module_calls = local_module_calls(file.path.parent_path(), name, r.content);
+      // The Terraform loader reads a module's files with their directory; only --parse-only keeps them here.
+      if (!options.parse_only) r.content = {};
+      return;
+    }
+    if (r.is_tfvars) {  // read by the Terraform loader with its module directory
+      r.content = {};
+      return;
+    }
+    r.encoding_problem = normalize_text_encoding(r.content);  // UTF-16 / UTF-32 YAML and JSON
+    r.kind = sniff_file(name, r.content);
+    if (r.kind != FileKind::kCloudFormation && r.kind != FileKind::kKubernetes && r.kind != FileKind::kTerraformPlan)
+      r.content = {};
+  };
+  {
+    unsigned readers = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, read_files.size())));
+    std::atomic<size_t> next{0};
+    auto reader = [&] {
+      for (size_t i = next.fetch_add(1); i < read_files.size(); i = next.fetch_add(1)) read_one(i);
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < readers; ++t) helpers.emplace_back(reader);
+    reader();
+    for (auto& helper : helpers) helper.join();
+  }
+
   std::vector<Unit> units;
   std::map<fs::path, std::vector<fs::path>> module_calls;
   std::set<std::string> scanned_files;
-  for (const auto& file : discovered.files) {
-    std::string content;
-    std::string error;
-    std::string name = file.path.filename().string();
-    bool is_terraform = sniff_file(name, "") == FileKind::kTerraform;
-    bool is_tfvars = sniff_file(name, "") == FileKind::kTerraformVars;
-    if (!read_file(file.path, content, error)) {
+  for (size_t i = 0; i < discovered.files.size(); ++i) {
+    const DiscoveredFile& file = discovered.files[i];
+    ReadFile& r = read_files[i];
+    if (!r.ok) {
       uint32_t id = sources.add(file.display, "");
-      result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0}, error});
+      result.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{id, 0, 0}, r.error});
       continue;
     }
-    if (is_terraform) {
-      fs::path dir = file.path.parent_path();
-      auto& calls = module_calls[dir];
-      for (auto& target : local_module_calls(dir, name, content)) calls.push_back(std::move(target));
+    if (r.is_terraform) {
+      auto& calls = module_calls[file.path.parent_path()];
+      for (auto& target : r.module_calls) calls.push_back(std::move(target));
       scanned_files.insert(file.display);
       if (options.parse_only) {
         // --parse-only measures syntax alone: each file is parsed on its own, without evaluation.
-        uint32_t id = sources.add(file.display, std::move(content));
+        uint32_t id = sources.add(file.display, std::move(r.content));
         units.push_back({UnitKind::kTerraformFile, {}, id, file.display});
       }
       continue;
     }
-    if (is_tfvars) continue;                                   // read by the Terraform loader with its module directory
-    auto encoding_problem = normalize_text_encoding(content);  // UTF-16 / UTF-32 YAML and JSON
-    FileKind kind = sniff_file(name, content);
-    if (kind != FileKind::kCloudFormation && kind != FileKind::kKubernetes && kind != FileKind::kTerraformPlan)
+    if (r.is_tfvars) continue;
+    if (r.kind != FileKind::kCloudFormation && r.kind != FileKind::kKubernetes && r.kind != FileKind::kTerraformPlan)
       continue;
-    uint32_t id = sources.add(file.display, std::move(content));
-    if (encoding_problem) {
+    uint32_t id = sources.add(file.display, std::move(r.content));
+    if (r.encoding_problem) {
       result.diagnostics.push_back({model::Diagnostic::Level::kError,
-                                    model::Span{id, encoding_problem->first, encoding_problem->first + 3},
-                                    encoding_problem->second});
+                                    model::Span{id, r.encoding_problem->first, r.encoding_problem->first + 3},
+                                    r.encoding_problem->second});
     }
     scanned_files.insert(file.display);
-    units.push_back({kind == FileKind::kCloudFormation  ? UnitKind::kCloudFormation
-                     : kind == FileKind::kTerraformPlan ? UnitKind::kTerraformPlan
-                                                        : UnitKind::kKubernetes,
-                     kind == FileKind::kTerraformPlan ? file.path : fs::path(), id, file.display});
+    units.push_back({r.kind == FileKind::kCloudFormation  ? UnitKind::kCloudFormation
+                     : r.kind == FileKind::kTerraformPlan ? UnitKind::kTerraformPlan
+                                                          : UnitKind::kKubernetes,
+                     r.kind == FileKind::kTerraformPlan ? file.path : fs::path(), id, file.display});
   }
+  read_files = {};
   std::vector<fs::path> tf_roots = options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls);
   // A plan in or under a root module is loaded with it, and that root is not evaluated a second time
   // (terraform/plan_loader.h, docs/terraform.md).
@@ -527,7 +572,6 @@ ScanResult run_scan(const ScanOptions& options) {
                                             std::string("internal error while scanning this unit: ") + e.what()});
     }
   };
-  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
   start = Clock::now();
   if (jobs <= 1) {
