@@ -4,12 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <iterator>
 #include <map>
 #include <set>
 #include <span>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -18,6 +16,7 @@
 #include "engine/resource_graph.h"
 #include "engine/suppression.h"
 #include "engine/tier_assignment.h"
+#include "model/parallel.h"
 
 namespace gclint::engine {
 namespace {
@@ -291,19 +290,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       }
     }
   };
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(checks.size())));
-  if (threads == 1) {
-    for (size_t i = 0; i < checks.size(); ++i) evaluate_check(i);
-  } else {
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i = next.fetch_add(1); i < checks.size(); i = next.fetch_add(1)) evaluate_check(i);
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(worker);
-    worker();
-    for (auto& helper : helpers) helper.join();
-  }
+  model::parallel_for(checks.size(), threads, evaluate_check);
   std::vector<Raw> raw;
   for (auto& out : per_check) {
     std::move(out.raw.begin(), out.raw.end(), std::back_inserter(raw));

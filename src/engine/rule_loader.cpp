@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "engine/bounded_yaml.h"
 #include "engine/condition_evaluator.h"
@@ -19,6 +20,7 @@
 #include "engine/rule_pack.h"
 #include "engine/spelling.h"
 #include "engine/yaml_node_value.h"
+#include "model/parallel.h"
 
 namespace gclint::engine {
 namespace {
@@ -929,18 +931,37 @@ std::optional<Check> load_rule_tree(const model::SourceFile& file, const RuleNod
 }
 
 RulePack RulePack::embedded(model::SourceSet& sources, std::vector<model::Diagnostic>& diagnostics) {
+  const auto& files = embedded_check_files();
+  std::vector<uint32_t> ids(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    ids[i] = sources.find(files[i].path);
+    if (ids[i] == model::Span::kNoFile) ids[i] = sources.add(std::string(files[i].path), std::string(files[i].content));
+  }
+  // The build compiled the YAML into a tree with yaml-cpp's positions; reading that skips the YAML scanner,
+  // which costs far more than everything else at start-up. Each check is decoded and compiled on its own, so the
+  // checks are shared among a few threads (the start-up of every command) and added in their order afterwards.
+  struct Loaded {
+    bool compiled = false;
+    std::optional<Check> check;
+    std::vector<model::Diagnostic> diagnostics;
+  };
+  std::vector<Loaded> loaded(files.size());
+  auto load = [&](size_t i) {
+    std::optional<RuleNode> tree = decode_rule_node(files[i].compiled, ids[i]);
+    if (!tree) return;
+    loaded[i].compiled = true;
+    loaded[i].check = load_rule_tree(sources.file(ids[i]), *tree, true, loaded[i].diagnostics);
+  };
+  model::parallel_for(files.size(), std::min(4u, std::thread::hardware_concurrency()), load);
+
   RulePack pack;
-  for (const EmbeddedFile& file : embedded_check_files()) {
-    uint32_t id = sources.find(file.path);
-    if (id == model::Span::kNoFile) id = sources.add(std::string(file.path), std::string(file.content));
-    // The build compiled the YAML into a tree with yaml-cpp's positions; reading that skips the YAML scanner,
-    // which costs far more than everything else at start-up.
-    std::optional<RuleNode> tree = decode_rule_node(file.compiled, id);
-    if (!tree) {
-      pack.load_file(id, true, sources, diagnostics);
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!loaded[i].compiled) {
+      pack.load_file(ids[i], true, sources, diagnostics);
       continue;
     }
-    pack.add(load_rule_tree(sources.file(id), *tree, true, diagnostics), id, diagnostics);
+    for (auto& d : loaded[i].diagnostics) diagnostics.push_back(std::move(d));
+    pack.add(std::move(loaded[i].check), ids[i], diagnostics);
   }
   return pack;
 }

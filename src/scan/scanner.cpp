@@ -20,6 +20,7 @@
 #include "engine/rule_loader.h"
 #include "kubernetes/manifest_loader.h"
 #include "kubernetes/relation_linker.h"
+#include "model/parallel.h"
 #include "scan/file_discovery.h"
 #include "scan/format_sniffer.h"
 #include "scan/limits.h"
@@ -342,17 +343,7 @@ ScanResult run_scan(const ScanOptions& options) {
     if (r.kind != FileKind::kCloudFormation && r.kind != FileKind::kKubernetes && r.kind != FileKind::kTerraformPlan)
       r.content = {};
   };
-  {
-    unsigned readers = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, read_files.size())));
-    std::atomic<size_t> next{0};
-    auto reader = [&] {
-      for (size_t i = next.fetch_add(1); i < read_files.size(); i = next.fetch_add(1)) read_one(i);
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < readers; ++t) helpers.emplace_back(reader);
-    reader();
-    for (auto& helper : helpers) helper.join();
-  }
+  model::parallel_for(read_files.size(), jobs, read_one);
 
   std::vector<Unit> units;
   std::map<fs::path, std::vector<fs::path>> module_calls;
@@ -574,19 +565,7 @@ ScanResult run_scan(const ScanOptions& options) {
   };
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
   start = Clock::now();
-  if (jobs <= 1) {
-    for (size_t i = 0; i < units.size(); ++i) run_unit(i);
-  } else {
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> workers;
-    workers.reserve(jobs);
-    for (unsigned w = 0; w < jobs; ++w) {
-      workers.emplace_back([&] {
-        for (size_t i = next.fetch_add(1); i < units.size(); i = next.fetch_add(1)) run_unit(i);
-      });
-    }
-    for (auto& worker : workers) worker.join();
-  }
+  model::parallel_for(units.size(), jobs, run_unit);
   Clock::duration units_wall = Clock::now() - start;
 
   // Merge in unit order, so the output does not depend on --jobs. The Kubernetes objects are checked first and
