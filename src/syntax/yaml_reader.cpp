@@ -17,6 +17,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "syntax/yaml_fast_events.h"
+
 namespace gclint::syntax {
 namespace {
 
@@ -559,9 +561,14 @@ std::vector<YamlDocument> read_yaml(const model::SourceFile& file, std::vector<m
         model::Diagnostic{model::Diagnostic::Level::kError, Span{file.id(), pos, end}, std::move(message)});
   };
   try {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
+    // Most infrastructure files are in the subset the fast reader knows; the rest, and every error, is yaml-cpp's.
+    if (auto events = fast_yaml_events(text)) {
+      replay_yaml_events(*events, builder);
+    } else {
+      std::istringstream in(text);
+      YAML::Parser parser(in);
+      while (parser.HandleNextDocument(builder)) {
+      }
     }
   } catch (const StopReading& stop) {
     error_at(stop.offset, stop.message);

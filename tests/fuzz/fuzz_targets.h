@@ -22,6 +22,8 @@
 #include "model/diagnostic.h"
 #include "model/source_set.h"
 #include "syntax/text_encoding.h"
+#include "syntax/yaml_event_recorder.h"
+#include "syntax/yaml_fast_events.h"
 #include "terraform/module_loader.h"
 
 namespace gclint::fuzz {
@@ -141,6 +143,25 @@ inline void rule_file(std::string_view input) {
   check_spans(sources, diagnostics);
 }
 
+/// The fast YAML reader against yaml-cpp: an input it takes must give exactly yaml-cpp's events (yaml-cpp only
+/// sees those inputs, never nested deeper than the fast reader's bound).
+inline void yaml_fast_events(std::string_view input) {
+  auto fast = syntax::fast_yaml_events(input);
+  if (!fast) return;
+  auto reference = syntax::testing::yaml_cpp_events(std::string(input));
+  if (!reference) {
+    std::fprintf(stderr, "fast YAML reader accepted an input yaml-cpp rejects\n");
+    std::abort();
+  }
+  std::string got = syntax::testing::describe_events(*fast);
+  std::string want = syntax::testing::describe_events(*reference);
+  if (got != want) {
+    std::fprintf(stderr, "fast YAML reader events differ from yaml-cpp's:\n--- fast\n%s--- yaml-cpp\n%s", got.c_str(),
+                 want.c_str());
+    std::abort();
+  }
+}
+
 using Target = void (*)(std::string_view);
 
 /// Every target by name (the name of its fuzzer and of its directory under tests/data/robustness/).
@@ -153,6 +174,7 @@ inline const std::map<std::string, Target>& targets() {
       {"kubernetes_yaml", kubernetes_yaml},
       {"config", config},
       {"rule_file", rule_file},
+      {"yaml_fast_events", yaml_fast_events},
   };
   return all;
 }

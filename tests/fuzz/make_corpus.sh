@@ -6,7 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: make_corpus.sh OUT_DIR}
 shared=${GCLINT_SHARED_DIR:-$repo/../shared}
-targets=(hcl_parse terraform_module cloudformation_yaml cloudformation_json kubernetes_yaml config rule_file)
+targets=(hcl_parse terraform_module cloudformation_yaml cloudformation_json kubernetes_yaml config rule_file yaml_fast_events)
 
 rm -rf "$out"
 for t in "${targets[@]}"; do mkdir -p "$out/$t"; done
@@ -48,6 +48,7 @@ while IFS= read -r -d '' f; do
   if grep -qE '^apiVersion:|"apiVersion"' "$f"; then
     seed kubernetes_yaml "$f"
   fi
+  case "$f" in *.json) ;; *) seed yaml_fast_events "$f" ;; esac
 done < <(find "${sources[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -print0)
 
 while IFS= read -r -d '' f; do seed config "$f"; done < <(find "${sources[@]}" -type f -name '.gclint*.yaml' -print0)
@@ -58,6 +59,7 @@ if [ -d "$shared/conformance/yaml" ]; then
   while IFS= read -r -d '' f; do
     seed kubernetes_yaml "$f"
     seed config "$f"
+    seed yaml_fast_events "$f"
   done < <(find "$shared/conformance/yaml" -type f -name 'in.yaml' -print0)
 fi
 if [ -d "$shared/conformance/json/test_parsing" ]; then

@@ -21,7 +21,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(hcl_parse terraform_module cloudformation_yaml cloudformation_json kubernetes_yaml config rule_file)
+  targets=(hcl_parse terraform_module cloudformation_yaml cloudformation_json kubernetes_yaml config rule_file
+    yaml_fast_events)
 fi
 build=${GCLINT_FUZZ_BUILD:-build/fuzz}
 work=${GCLINT_FUZZ_WORK:-$build}

@@ -36,12 +36,13 @@ TEST_P(FuzzRegressionTest, ReplaysEveryInput) {
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest,
                          ::testing::Values("hcl_parse", "terraform_module", "cloudformation_yaml",
-                                           "cloudformation_json", "kubernetes_yaml", "config", "rule_file"),
+                                           "cloudformation_json", "kubernetes_yaml", "config", "rule_file",
+                                           "yaml_fast_events"),
                          [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
 
 // Empty and binary input through every target, so that the table stays complete (spans checked).
 TEST(FuzzTargetsTest, AcceptEveryTarget) {
-  EXPECT_EQ(fuzz::targets().size(), 7u);
+  EXPECT_EQ(fuzz::targets().size(), 8u);
   ASSERT_TRUE(fuzz::span_checks());
   for (const auto& [name, target] : fuzz::targets()) {
     SCOPED_TRACE(name);
