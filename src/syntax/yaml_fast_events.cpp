@@ -121,8 +121,11 @@ class FastYaml {
     if (core) ++pos_;
     size_t name = pos_;
     while (pos_ < text_.size() && !blank_or_eol(pos_) && !flow_indicator(text_[pos_])) {
+      // Tag names of the intrinsic-function kind only; other URI characters and escapes go to yaml-cpp.
       char c = text_[pos_];
-      if (c == '!' || c == '<' || c == '>' || c == '%' || (c == '#' && pos_ == name)) outside();
+      bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == '.' || c == ':' || c == '/';
+      if (!word) outside();
       ++pos_;
     }
     if (pos_ == name) outside();
@@ -142,7 +145,7 @@ class FastYaml {
     ~Nest() { --depth; }
   };
 
-  void block_node(int parent) {
+  void block_node(int parent, bool sequence_item = false) {
     Nest nest(depth_);
     size_t mark = pos_;
     std::string node_tag;
@@ -173,11 +176,15 @@ class FastYaml {
       if (!node_tag.empty()) outside();  // a tag before an inline mapping tags its first key
       return block_mapping(mark, node_tag);
     }
-    inline_value(parent, mark, node_tag);
+    inline_value(parent, mark, node_tag, sequence_item);
   }
 
   // True when the token at pos_ is a mapping key on this line: a plain or quoted scalar followed by ": " or ":\n".
+  // A longer line is left to yaml-cpp: an implicit key may not be longer than 1024 characters.
   bool key_ahead() const {
+    size_t line_end = pos_;
+    while (!eol(line_end)) ++line_end;
+    if (line_end - pos_ > 1000) outside();
     size_t p = pos_;
     char c = at(p);
     if (c == '"' || c == '\'') {
@@ -297,12 +304,12 @@ class FastYaml {
       if (eol(pos_) || at(pos_) == '#') {
         next_token();
         if (!at_document_boundary() && column(pos_) > indent) {
-          block_node(static_cast<int>(indent));
+          block_node(static_cast<int>(indent), true);
         } else {
           emit(Kind::kNull, pos_);
         }
       } else {
-        block_node(static_cast<int>(indent));
+        block_node(static_cast<int>(indent), true);
       }
       if (!after_collection(indent)) break;
     }
@@ -310,7 +317,7 @@ class FastYaml {
   }
 
   // A value that starts and, except for block scalars and flow collections, ends on this line.
-  void inline_value(int parent, size_t mark, const std::string& node_tag) {
+  void inline_value(int parent, size_t mark, const std::string& node_tag, bool sequence_item = false) {
     char c = at(pos_);
     if (c == '&' || c == '*' || c == '!' || c == '?' || c == '%' || c == '@' || c == '`') outside();
     if (c == '[' || c == '{') {
@@ -319,7 +326,7 @@ class FastYaml {
       return;
     }
     if (c == '|' || c == '>') {
-      block_scalar(parent, mark, node_tag);
+      block_scalar(parent, mark, node_tag, sequence_item);
       return;
     }
     if (c == '"' || c == '\'') {
@@ -449,7 +456,7 @@ class FastYaml {
 
   // Literal (|) and folded (>) scalars, with a chomping indicator; an explicit indentation indicator, leading
   // empty lines, more-indented folded lines and lines of spaces longer than the indentation go to yaml-cpp.
-  void block_scalar(int parent, size_t mark, const std::string& node_tag) {
+  void block_scalar(int parent, size_t mark, const std::string& node_tag, bool sequence_item) {
     bool literal = text_[pos_] == '|';
     ++pos_;
     char chomp = 'c';
@@ -462,7 +469,11 @@ class FastYaml {
     size_t p = first;
     uint32_t indent = 0;
     while (at(p) == ' ') ++p, ++indent;
-    if (eol(p) || static_cast<int>(indent) <= parent) outside();  // empty block scalars and leading empty lines
+    // Empty block scalars, leading empty lines, and content at column 0 (yaml-cpp ends a top-level block scalar
+    // there) are left to yaml-cpp.
+    if (eol(p) || static_cast<int>(indent) <= parent || indent == 0) outside();
+    // yaml-cpp wants a tagged block scalar in a sequence entry indented past its tag.
+    if (sequence_item && !node_tag.empty() && indent <= column(mark)) outside();
 
     std::vector<std::string_view> lines;  // content without the indentation; "" for empty lines
     bool last_has_break = false;
@@ -473,6 +484,7 @@ class FastYaml {
       while (at(q) == ' ') ++q, ++spaces;
       if (eol(q)) {
         if (spaces > indent) outside();
+        if (q >= text_.size() && spaces > 0) outside();  // spaces ending the text: yaml-cpp keeps one
         lines.push_back({});
         last_has_break = q < text_.size();
         line = q < text_.size() ? q + 1 : q;
@@ -543,7 +555,11 @@ class FastYaml {
     size_t start = pos_;
     while (!eol(pos_) && !flow_indicator(text_[pos_])) {
       if (text_[pos_] == '?') outside();  // yaml-cpp rejects '?' in flow scalars
-      if (text_[pos_] == ':' && (blank_or_eol(pos_ + 1) || flow_indicator(at(pos_ + 1)))) break;
+      if (text_[pos_] == ':') {
+        char next = at(pos_ + 1);
+        if (next == '[' || next == '{') outside();  // "key:[" is an error to yaml-cpp
+        if (blank_or_eol(pos_ + 1) || flow_indicator(next)) break;
+      }
       if (text_[pos_] == '#' && text_[pos_ - 1] == ' ') outside();
       ++pos_;
     }
