@@ -461,6 +461,7 @@ class FastYaml {
     ++pos_;
     char chomp = 'c';
     if (at(pos_) == '-' || at(pos_) == '+') chomp = text_[pos_++];
+    if (!literal && chomp == '+') outside();  // yaml-cpp keeps one trailing line fewer than YAML says
     if (at(pos_) >= '0' && at(pos_) <= '9') outside();
     end_of_line();
     if (pos_ >= text_.size()) outside();
