@@ -145,7 +145,7 @@ class FastYaml {
     ~Nest() { --depth; }
   };
 
-  void block_node(int parent, bool sequence_item = false) {
+  void block_node(int parent) {
     Nest nest(depth_);
     size_t mark = pos_;
     std::string node_tag;
@@ -176,7 +176,7 @@ class FastYaml {
       if (!node_tag.empty()) outside();  // a tag before an inline mapping tags its first key
       return block_mapping(mark, node_tag);
     }
-    inline_value(parent, mark, node_tag, sequence_item);
+    inline_value(parent, mark, node_tag, false);
   }
 
   // True when the token at pos_ is a mapping key on this line: a plain or quoted scalar followed by ": " or ":\n".
@@ -278,7 +278,7 @@ class FastYaml {
           }
         }
         if (key_ahead()) outside();  // "a: b: c"
-        inline_value(static_cast<int>(indent), value_mark, value_tag);
+        inline_value(static_cast<int>(indent), value_mark, value_tag, true);
       }
       if (!after_collection(indent)) break;
     }
@@ -304,12 +304,12 @@ class FastYaml {
       if (eol(pos_) || at(pos_) == '#') {
         next_token();
         if (!at_document_boundary() && column(pos_) > indent) {
-          block_node(static_cast<int>(indent), true);
+          block_node(static_cast<int>(indent));
         } else {
           emit(Kind::kNull, pos_);
         }
       } else {
-        block_node(static_cast<int>(indent), true);
+        block_node(static_cast<int>(indent));
       }
       if (!after_collection(indent)) break;
     }
@@ -317,7 +317,8 @@ class FastYaml {
   }
 
   // A value that starts and, except for block scalars and flow collections, ends on this line.
-  void inline_value(int parent, size_t mark, const std::string& node_tag, bool sequence_item = false) {
+  // `after_key`: the value of a mapping entry, on its key's line.
+  void inline_value(int parent, size_t mark, const std::string& node_tag, bool after_key) {
     char c = at(pos_);
     if (c == '&' || c == '*' || c == '!' || c == '?' || c == '%' || c == '@' || c == '`') outside();
     if (c == '[' || c == '{') {
@@ -326,7 +327,7 @@ class FastYaml {
       return;
     }
     if (c == '|' || c == '>') {
-      block_scalar(parent, mark, node_tag, sequence_item);
+      block_scalar(parent, mark, node_tag, after_key);
       return;
     }
     if (c == '"' || c == '\'') {
@@ -456,7 +457,7 @@ class FastYaml {
 
   // Literal (|) and folded (>) scalars, with a chomping indicator; an explicit indentation indicator, leading
   // empty lines, more-indented folded lines and lines of spaces longer than the indentation go to yaml-cpp.
-  void block_scalar(int parent, size_t mark, const std::string& node_tag, bool sequence_item) {
+  void block_scalar(int parent, size_t mark, const std::string& node_tag, bool after_key) {
     bool literal = text_[pos_] == '|';
     ++pos_;
     char chomp = 'c';
@@ -473,8 +474,8 @@ class FastYaml {
     // Empty block scalars, leading empty lines, and content at column 0 (yaml-cpp ends a top-level block scalar
     // there) are left to yaml-cpp.
     if (eol(p) || static_cast<int>(indent) <= parent || indent == 0) outside();
-    // yaml-cpp wants a tagged block scalar in a sequence entry indented past its tag.
-    if (sequence_item && !node_tag.empty() && indent <= column(mark)) outside();
+    // Unless it is a mapping value, yaml-cpp wants a tagged block scalar indented past its tag.
+    if (!after_key && !node_tag.empty() && indent <= column(mark)) outside();
 
     std::vector<std::string_view> lines;  // content without the indentation; "" for empty lines
     bool last_has_break = false;
