@@ -31,6 +31,8 @@ struct Check {
   model::LocalizedText description;
   model::LocalizedText remediation;
   model::LocalizedText message;  // template with {resource} {attribute} {value}
+  /// `evidence: redacted`: the value found (a password, a token) never appears in a finding or its message.
+  bool redact_evidence = false;
   /// Tunable parameters with defaults (overridable in .gclint.yaml under checks.<ID>.params).
   std::map<std::string, model::Value> params;
   /// Resource types the check selects, per format ("terraform" -> ["aws_s3_bucket", ...]).

@@ -275,7 +275,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               f.tier = resource.tier;
               f.requirements = check.requirements;
               f.attribute = evaluator.attribute_of(outcome);
-              f.evidence = redacted(resource) ? "(redacted)" : evaluator.value_of(outcome);
+              f.evidence = redacted(resource) || check.redact_evidence ? "(redacted)" : evaluator.value_of(outcome);
               Placeholders p{&resource, f.attribute, f.evidence, &params};
               const model::LocalizedText& tmpl = block.message ? *block.message : check.message;
               f.message.en = render(tmpl.en, p);

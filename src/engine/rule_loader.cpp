@@ -28,8 +28,9 @@ namespace {
 using Op = Condition::Op;
 
 const std::vector<std::string_view> kTopKeys = {
-    "id",         "name",  "status", "severity",    "severity_by_tier", "tiers",   "requirements", "aliases",
-    "references", "links", "title",  "description", "remediation",      "message", "params",       "match"};
+    "id",       "name",       "status", "severity", "severity_by_tier", "tiers",       "requirements",
+    "aliases",  "references", "links",  "title",    "description",      "remediation", "message",
+    "evidence", "params",     "match"};
 const std::vector<std::string_view> kBlockKeys = {"format", "types",  "view", "each",
                                                   "where",  "assert", "deny", "message"};
 // A predicate decides one condition, so it goes where conditions go (rule-format.md "Predicates").
@@ -255,6 +256,13 @@ class RuleParser {
           check.references[item.first.text] = strings_of(item.second, "references");
       } else if (key == "links") {
         check.links = strings_of(value, "links");
+      } else if (key == "evidence") {
+        // Checks about secrets never copy the value they found into a report (SARIF is uploaded elsewhere).
+        if (auto s = string_of(value, "evidence")) {
+          static const std::vector<std::string_view> kEvidence = {"shown", "redacted"};
+          if (!contains(kEvidence, *s)) error(value, unknown_word_message("evidence", *s, kEvidence));
+          check.redact_evidence = *s == "redacted";
+        }
       } else if (key == "title") {
         check.title = text_of(value, "title");
       } else if (key == "description") {

@@ -65,6 +65,27 @@ TEST_F(EngineTest, FindingPointsAtTheFailingValueWithRenderedMessages) {
   EXPECT_FALSE(f.suppressed);
 }
 
+// A check about secrets never copies what it found into the finding, nor into its message.
+TEST_F(EngineTest, RedactedEvidenceKeepsTheValueOutOfTheFinding) {
+  add_rule("T-ENC-002", "  - {format: terraform, types: [db], deny: {path: password, type: string}}\n",
+           "evidence: redacted\n");
+  resources_.push_back(make_resource(sources_, "db", "db.a", "password: 'Juki-Passw0rd!'\n"));
+  auto findings = run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].attribute, "password");
+  EXPECT_EQ(findings[0].evidence, "(redacted)");
+  EXPECT_EQ(findings[0].message.en.find("Passw0rd"), std::string::npos) << findings[0].message.en;
+  EXPECT_EQ(findings[0].message.ja.find("Passw0rd"), std::string::npos) << findings[0].message.ja;
+}
+
+TEST_F(EngineTest, EvidenceKeyTakesShownOrRedacted) {
+  std::vector<model::Diagnostic> diagnostics;
+  pack_.load_file(sources_.add("rules/test/T-ENC-003.yaml", rule_text("T-ENC-003", kEncrypted, "evidence: hidden\n")),
+                  false, sources_, diagnostics);
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics[0].message.find("evidence"), std::string::npos) << diagnostics[0].message;
+}
+
 TEST_F(EngineTest, MissingAttributePointsAtTheResource) {
   add_rule("T-ENC-001", kEncrypted);
   resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\n"));
