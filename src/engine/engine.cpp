@@ -275,7 +275,8 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               f.tier = resource.tier;
               f.requirements = check.requirements;
               f.attribute = evaluator.attribute_of(outcome);
-              f.evidence = redacted(resource) || check.redact_evidence ? "(redacted)" : evaluator.value_of(outcome);
+              f.evidence_redacted = redacted(resource) || check.redact_evidence;
+              f.evidence = f.evidence_redacted ? "(redacted)" : evaluator.value_of(outcome);
               Placeholders p{&resource, f.attribute, f.evidence, &params};
               const model::LocalizedText& tmpl = block.message ? *block.message : check.message;
               f.message.en = render(tmpl.en, p);

@@ -42,6 +42,9 @@ struct Finding {
   /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
   std::string attribute;
   std::string evidence;
+  /// The value found is a secret (a check with `evidence: redacted`, Kubernetes Secret/ConfigMap data): reports show
+  /// neither it nor the source text under the span.
+  bool evidence_redacted = false;
   /// Where the offending value was set when it came through a variable or parameter.
   Span origin;
   /// CloudFormation condition assumptions under which the violation occurs.

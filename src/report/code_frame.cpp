@@ -11,7 +11,8 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 
 }  // namespace
 
-std::string render_code_frame(const model::SourceSet& sources, const model::Span& span, const FrameStyle& style) {
+std::string render_code_frame(const model::SourceSet& sources, const model::Span& span, const FrameStyle& style,
+                              bool mask) {
   if (!span.valid() || span.file >= sources.size()) return {};
   const model::SourceFile& file = sources.file(span.file);
   if (file.content().empty()) return {};
@@ -29,7 +30,24 @@ std::string render_code_frame(const model::SourceSet& sources, const model::Span
 
   std::string number = std::to_string(begin.line);
   std::string gutter(number.size(), ' ');
-  std::string out = number + " | " + std::string(text) + "\n" + gutter + " | ";
+  std::string shown(text);
+  if (mask) {
+    // One '*' per code point under the span, so that the carets still line up.
+    std::string masked;
+    uint32_t at = 0;  // code point (1-based) of the current byte
+    bool covered = false;
+    for (char c : text) {
+      if (!is_continuation_byte(c)) {
+        ++at;
+        covered = at >= begin.column && at < begin.column + width;
+        masked.push_back(covered ? '*' : c);
+      } else if (!covered) {
+        masked.push_back(c);
+      }
+    }
+    shown = std::move(masked);
+  }
+  std::string out = number + " | " + shown + "\n" + gutter + " | ";
   // Keep tabs from the source so that the caret lines up under the span.
   uint32_t column = 1;
   for (size_t i = 0; i < text.size() && column < begin.column; ++i) {

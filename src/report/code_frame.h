@@ -16,7 +16,9 @@ struct FrameStyle {
 /// The source line a span starts on, with a caret line under the span (ruff/ninja style):
 ///   14 |       sse_algorithm = "AES256"
 ///      |       ^^^^^^^^^^^^^^^^^^^^^^^^
-/// Empty when the span names no file or line, or the line is too long to show usefully.
-std::string render_code_frame(const model::SourceSet& sources, const model::Span& span, const FrameStyle& style = {});
+/// Empty when the span names no file or line, or the line is too long to show usefully. `mask`: the text under the
+/// span is shown as '*' (a secret the finding is about, not to be copied into terminals and CI logs).
+std::string render_code_frame(const model::SourceSet& sources, const model::Span& span, const FrameStyle& style = {},
+                              bool mask = false);
 
 }  // namespace gclint::report

@@ -112,7 +112,7 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     out << "\n";
     FrameStyle style;
     if (input.color) style = {severity_color(f.severity), kReset};
-    std::string frame = render_code_frame(input.sources, f.span, style);
+    std::string frame = render_code_frame(input.sources, f.span, style, f.evidence_redacted);
     out << frame;
     std::string indent(frame.empty() ? 2 : frame.find(" | "), ' ');
     if (!f.scenario.empty()) out << indent << " = " << t.scenario << ": " << f.scenario << "\n";

@@ -73,5 +73,18 @@ TEST(CodeFrameTest, KeepsTabsAndClipsMultiLineSpans) {
   EXPECT_EQ(render_code_frame(sources, model::Span{42, 0, 1}), "");
 }
 
+// A secret under the span is shown as one '*' per character, multi-byte ones included; the carets still line up.
+TEST(CodeFrameTest, MasksTheSpanOfASecret) {
+  model::SourceSet sources;
+  uint32_t id = sources.add("a.tf", "r {\n  password = \"パスw0rd\" # x\n}\n");
+  // From "password" to the closing quote.
+  std::string line = "  password = \"パスw0rd\" # x";
+  uint32_t begin = 6;
+  uint32_t end = 4 + static_cast<uint32_t>(line.find(" #"));  // line 2 starts at byte 4
+  EXPECT_EQ(render_code_frame(sources, model::Span{id, begin, end}, {}, true),
+            "2 |   ******************* # x\n  |   ^^^^^^^^^^^^^^^^^^^\n");
+  EXPECT_EQ(render_code_frame(sources, model::Span{id, begin, end}, {}, false).find("*"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gclint::report
