@@ -8,7 +8,8 @@ flavour=${1:-release}
 jobs=$(nproc)
 case "$flavour" in
   release) dir=build/release; flags=(-DCMAKE_BUILD_TYPE=Release -DGCLINT_TESTS=OFF) ;;
-  test) dir=build/test; flags=(-DCMAKE_BUILD_TYPE=Debug -DGCLINT_WERROR=ON -DGCLINT_SANITIZE=ON -DGCLINT_TESTS=ON) ;;
+  test) dir=build/test; flags=(-DCMAKE_BUILD_TYPE=Debug -DGCLINT_WERROR=ON -DGCLINT_SANITIZE=ON -DGCLINT_TESTS=ON
+                               -DGCLINT_BENCHMARKS=ON) ;;
   *) echo "usage: ci/build.sh release|test" >&2; exit 2 ;;
 esac
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
