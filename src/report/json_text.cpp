@@ -103,6 +103,30 @@ JsonObjectText JsonObjectText::object(std::string_view key) {
   return JsonObjectText(out_, indent_ + 2);
 }
 
+JsonArrayText JsonObjectText::objects(std::string_view key) {
+  member(key);
+  return JsonArrayText(out_, indent_ + 2);
+}
+
+JsonArrayText::JsonArrayText(std::string& out, size_t indent) : out_(out), indent_(indent) { out_ += '['; }
+
+JsonObjectText JsonArrayText::object() {
+  out_ += empty_ ? "\n" : ",\n";
+  empty_ = false;
+  out_.append(indent_ + 2, ' ');
+  return JsonObjectText(out_, indent_ + 2);
+}
+
+void JsonArrayText::close() {
+  if (empty_) {
+    out_ += ']';
+    return;
+  }
+  out_ += '\n';
+  out_.append(indent_, ' ');
+  out_ += ']';
+}
+
 void JsonObjectText::close() {
   if (empty_) {
     out_ += '}';

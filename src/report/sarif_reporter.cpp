@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "report/json_text.h"
 #include "report/span_location.h"
 #include "report/streamed_json.h"
 
@@ -112,15 +113,19 @@ std::string uri_reference(const std::string& path) {
   return out;
 }
 
-Json physical_location(const SpanLocation& at) {
-  Json region;
-  region["startLine"] = at.line;
-  region["startColumn"] = at.column;
-  region["endLine"] = at.end_line;
-  region["endColumn"] = at.end_column;
-  return Json{{"physicalLocation",
-               {{"artifactLocation", {{"uri", uri_reference(at.file)}, {"uriBaseId", kSrcRoot}}},
-                {"region", std::move(region)}}}};
+// A location object's physicalLocation member (artifact URI relative to %SRCROOT% and the region).
+void write_physical_location(JsonObjectText& location, const SpanLocation& at) {
+  JsonObjectText physical = location.object("physicalLocation");
+  JsonObjectText artifact = physical.object("artifactLocation");
+  artifact.string("uri", uri_reference(at.file)).string("uriBaseId", kSrcRoot);
+  artifact.close();
+  JsonObjectText region = physical.object("region");
+  region.number("startLine", at.line)
+      .number("startColumn", at.column)
+      .number("endLine", at.end_line)
+      .number("endColumn", at.end_column);
+  region.close();
+  physical.close();
 }
 
 }  // namespace
@@ -139,50 +144,80 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
     rules.push_back(fallback_rule_json(f, input.lang));
   }
 
-  auto result_json = [&](const model::Finding& f) {
-    Json result;
-    result["ruleId"] = f.check_id;
-    result["ruleIndex"] = rule_index[f.check_id];
-    result["level"] = sarif_level(f.severity);
+  // Results and notifications are written as text, one at a time, laid out as dump(2) would (json_text.h).
+  auto write_result = [&](const model::Finding& f, std::string& text_out) {
+    JsonObjectText result(text_out);
+    result.string("ruleId", f.check_id)
+        .number("ruleIndex", rule_index[f.check_id])
+        .string("level", sarif_level(f.severity));
     std::string text = f.message.in(input.lang);
     if (!f.requirements.empty()) {
       text += " [";
       for (size_t i = 0; i < f.requirements.size(); ++i) text += (i ? ", " : "") + f.requirements[i];
       text += "]";
     }
-    result["message"] = Json{{"text", text}};
-    SpanLocation at = locate(input.sources, f.span);
-    if (at.valid) result["locations"] = Json::array({physical_location(at)});
+    JsonObjectText message = result.object("message");
+    message.string("text", text);
+    message.close();
+    if (SpanLocation at = locate(input.sources, f.span); at.valid) {
+      JsonArrayText locations = result.objects("locations");
+      JsonObjectText location = locations.object();
+      write_physical_location(location, at);
+      location.close();
+      locations.close();
+    }
     // Where a value that came through a variable or parameter was set (terraform.tfvars:2), as the text report's
     // "value set at" line.
     if (SpanLocation origin = locate(input.sources, f.origin); origin.valid) {
-      Json related = physical_location(origin);
-      related["id"] = 1;
-      related["message"] = Json{{"text", input.lang == "ja" ? "値の設定箇所" : "value set at"}};
-      result["relatedLocations"] = Json::array({std::move(related)});
+      JsonArrayText related = result.objects("relatedLocations");
+      JsonObjectText location = related.object();
+      write_physical_location(location, origin);
+      location.number("id", 1);
+      JsonObjectText note = location.object("message");
+      note.string("text", input.lang == "ja" ? "値の設定箇所" : "value set at");
+      note.close();
+      location.close();
+      related.close();
     }
-    if (!f.fingerprint.empty()) result["partialFingerprints"] = Json{{"gclint/v1", f.fingerprint}};
+    if (!f.fingerprint.empty()) {
+      JsonObjectText fingerprints = result.object("partialFingerprints");
+      fingerprints.string("gclint/v1", f.fingerprint);
+      fingerprints.close();
+    }
     if (f.suppressed) {
-      Json suppression{{"kind", "inSource"}, {"status", "accepted"}};
-      if (!f.suppression_reason.empty()) suppression["justification"] = f.suppression_reason;
-      result["suppressions"] = Json::array({std::move(suppression)});
+      JsonArrayText suppressions = result.objects("suppressions");
+      JsonObjectText suppression = suppressions.object();
+      suppression.string("kind", "inSource").string("status", "accepted");
+      if (!f.suppression_reason.empty()) suppression.string("justification", f.suppression_reason);
+      suppression.close();
+      suppressions.close();
     }
-    Json properties{{"severity", model::severity_name(f.severity)},
-                    {"resource", f.resource},
-                    {"resourceType", f.resource_type},
-                    {"tier", f.tier}};
-    if (!f.scenario.empty()) properties["scenario"] = f.scenario;
-    result["properties"] = std::move(properties);
-    return result;
+    JsonObjectText properties = result.object("properties");
+    properties.string("severity", model::severity_name(f.severity))
+        .string("resource", f.resource)
+        .string("resourceType", f.resource_type)
+        .string("tier", f.tier);
+    if (!f.scenario.empty()) properties.string("scenario", f.scenario);
+    properties.close();
+    result.close();
   };
-  auto notification_json = [&](const model::Diagnostic& d) {
+  auto write_notification = [&](const model::Diagnostic& d, std::string& text_out) {
     const char* level = d.level == model::Diagnostic::Level::kError     ? "error"
                         : d.level == model::Diagnostic::Level::kWarning ? "warning"
                                                                         : "note";
-    Json notification{{"level", level}, {"message", {{"text", d.message}}}};
-    SpanLocation at = locate(input.sources, d.span);
-    if (at.valid) notification["locations"] = Json::array({physical_location(at)});
-    return notification;
+    JsonObjectText notification(text_out);
+    notification.string("level", level);
+    JsonObjectText message = notification.object("message");
+    message.string("text", d.message);
+    message.close();
+    if (SpanLocation at = locate(input.sources, d.span); at.valid) {
+      JsonArrayText locations = notification.objects("locations");
+      JsonObjectText location = locations.object();
+      write_physical_location(location, at);
+      location.close();
+      locations.close();
+    }
+    notification.close();
   };
   bool successful = std::none_of(input.diagnostics.begin(), input.diagnostics.end(), [](const model::Diagnostic& d) {
     return d.level == model::Diagnostic::Level::kError;
@@ -210,10 +245,11 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
   root["$schema"] = kSchemaUri;
   root["version"] = "2.1.0";
   root["runs"] = Json::array({std::move(run)});
-  write_streamed(
-      out, root,
-      {{kResults, input.findings.size(), [&](size_t i) { return result_json(input.findings[i]); }},
-       {kNotifications, input.diagnostics.size(), [&](size_t i) { return notification_json(input.diagnostics[i]); }}});
+  write_streamed(out, root,
+                 {{kResults, input.findings.size(), nullptr,
+                   [&](size_t i, std::string& text) { write_result(input.findings[i], text); }},
+                  {kNotifications, input.diagnostics.size(), nullptr,
+                   [&](size_t i, std::string& text) { write_notification(input.diagnostics[i], text); }}});
 }
 
 }  // namespace gclint::report
