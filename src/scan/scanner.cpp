@@ -564,22 +564,26 @@ ScanResult run_scan(const ScanOptions& options) {
     }
   };
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, units.size())));
+  // Kubernetes units go first: their objects are kept, linked and checked together, then freed before the other
+  // units add their findings, so that the two never make up the peak together. The order of the work does not show
+  // in the output: everything is merged in unit order below.
+  std::vector<size_t> kubernetes_units;
+  std::vector<size_t> other_units;
+  for (size_t i = 0; i < units.size(); ++i) {
+    (units[i].kind == UnitKind::kKubernetes ? kubernetes_units : other_units).push_back(i);
+  }
   start = Clock::now();
-  model::parallel_for(units.size(), jobs, run_unit);
+  model::parallel_for(kubernetes_units.size(), jobs, [&](size_t k) { run_unit(kubernetes_units[k]); });
   Clock::duration units_wall = Clock::now() - start;
 
-  // Merge in unit order, so the output does not depend on --jobs. The Kubernetes objects are checked first and
-  // freed, so that they are not held while every finding is gathered into one vector.
   start = Clock::now();
   std::vector<model::Resource> kubernetes_resources;
-  std::chrono::nanoseconds parse_time{0};
-  std::chrono::nanoseconds check_time{0};
   size_t kubernetes_count = 0;
-  for (const auto& out : outputs) kubernetes_count += out.kubernetes.size();
+  for (size_t i : kubernetes_units) kubernetes_count += outputs[i].kubernetes.size();
   kubernetes_resources.reserve(kubernetes_count);
-  for (auto& out : outputs) {
-    std::move(out.kubernetes.begin(), out.kubernetes.end(), std::back_inserter(kubernetes_resources));
-    out.kubernetes = {};
+  for (size_t i : kubernetes_units) {
+    std::move(outputs[i].kubernetes.begin(), outputs[i].kubernetes.end(), std::back_inserter(kubernetes_resources));
+    outputs[i].kubernetes = {};
   }
   if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
   result.times.evaluate = since(start);
@@ -600,6 +604,14 @@ ScanResult run_scan(const ScanOptions& options) {
     kubernetes_check_time = since(check_start);
   }
   kubernetes_resources = {};
+
+  start = Clock::now();
+  model::parallel_for(other_units.size(), jobs, [&](size_t k) { run_unit(other_units[k]); });
+  units_wall += Clock::now() - start;
+
+  // Merge in unit order, so the output does not depend on --jobs.
+  std::chrono::nanoseconds parse_time{0};
+  std::chrono::nanoseconds check_time{0};
   start = Clock::now();
   size_t finding_count = kubernetes_findings.size();
   for (const auto& out : outputs) finding_count += out.findings.size();
