@@ -468,6 +468,11 @@ ScanResult run_scan(const ScanOptions& options) {
 
   terraform::LoadOptions tf_options;
   tf_options.scan_root = base;
+  // Every named path may be read inside, also when several of them lie outside the current directory (the base).
+  for (const auto& root : roots) {
+    std::error_code ec;
+    tf_options.roots.push_back(fs::is_directory(root, ec) ? root : root.parent_path());
+  }
   tf_options.allow_outside_root = options.allow_outside_root;
   tf_options.vars = options.tf_vars;
   for (const auto& f : options.tf_var_files) tf_options.var_files.emplace_back(f);

@@ -222,8 +222,21 @@ class Loader {
     if (reported_.emplace(span.file, span.begin, span.end, message).second) result_.error(span, message);
   }
   const fs::path& scan_root() const { return scan_root_; }
+  /// What this unit may read: the named path that holds its root module, else the scan root.
+  const fs::path& containment_root() const { return containment_root_.empty() ? scan_root_ : containment_root_; }
   const fs::path& root_dir() const { return root_dir_; }
-  void set_root_dir(fs::path dir) { root_dir_ = std::move(dir); }
+  void set_root_dir(fs::path dir) {
+    root_dir_ = std::move(dir);
+    containment_root_.clear();
+    if (scan_root_.empty() || root_dir_ == scan_root_ || is_within(root_dir_, scan_root_)) return;
+    for (const auto& named : options_.roots) {
+      fs::path root = canonical(named);
+      if (root_dir_ == root || is_within(root_dir_, root)) {
+        containment_root_ = root;
+        return;
+      }
+    }
+  }
 
   std::string display(const fs::path& p) const {
     if (scan_root_.empty()) return p.generic_string();
@@ -239,7 +252,8 @@ class Loader {
   bool refused_outside_root(const fs::path& path, bool plain_entry = false) {
     if (options_.allow_outside_root || scan_root_.empty()) return false;
     fs::path target = plain_entry ? path : canonical(path);
-    if (target == scan_root_ || is_within(target, scan_root_)) return false;
+    const fs::path& root = containment_root();
+    if (target == root || is_within(target, root)) return false;
     std::string disp = display(path);
     uint32_t id = sources_.find(disp);
     if (id == Span::kNoFile) id = sources_.add(disp, "");
@@ -413,6 +427,7 @@ class Loader {
   model::ParseResult& result_;
   std::shared_ptr<syntax::CanonicalPaths> paths_;
   fs::path scan_root_;
+  fs::path containment_root_;
   fs::path root_dir_;
   std::map<std::string, std::shared_ptr<const ParsedModule>> modules_;
   bool modules_json_loaded_ = false;
@@ -433,7 +448,9 @@ ModuleEval::ModuleEval(Loader& loader, const ParsedModule& module, std::string a
       depth_(depth),
       modules_json_key_(std::move(modules_json_key)),
       evaluator_(this, nullptr, loader.root_dir(), &loader.result().diagnostics) {
-  if (!loader.options().allow_outside_root && !loader.scan_root().empty()) evaluator_.set_file_root(loader.scan_root());
+  if (!loader.options().allow_outside_root && !loader.scan_root().empty()) {
+    evaluator_.set_file_root(loader.containment_root());
+  }
   evaluator_.share_depth(&loader.eval_depth);
   if (loader.reading_stdin()) evaluator_.set_read_files(false);
   evaluator_.set_limits(&loader.options().eval_limits);
@@ -1099,7 +1116,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
   // Local paths and modules.json directories (which ship with the scanned tree) get the same scan-root check.
   auto inside_root = [&](const fs::path& d) {
     if (loader_.options().allow_outside_root || loader_.scan_root().empty()) return true;
-    if (is_within(d, loader_.scan_root()) || d == loader_.scan_root()) return true;
+    if (is_within(d, loader_.containment_root()) || d == loader_.containment_root()) return true;
     loader_.error_once(src_span, "module " + name + ": source \"" + source +
                                      "\" is outside the scanned directory; not loaded (allow it with "
                                      "--allow-outside-root)");

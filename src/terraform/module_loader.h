@@ -25,6 +25,9 @@ struct LoadOptions {
   /// Scan root: display paths are relative to it, and local module sources may not leave it
   /// unless allow_outside_root is set.
   std::filesystem::path scan_root;
+  /// The directories the user named (a named file's directory). A root module may read inside the one that holds
+  /// it even when that is not under scan_root (several paths outside the current directory); empty: scan_root only.
+  std::vector<std::filesystem::path> roots;
   bool allow_outside_root = false;
   /// --var name=value (highest precedence) and --var-file paths, in command-line order.
   std::vector<std::pair<std::string, std::string>> vars;

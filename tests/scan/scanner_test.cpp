@@ -78,6 +78,27 @@ TEST(RunScanTest, RealisticCorpusIsDeterministicAcrossJobCounts) {
   EXPECT_EQ(one, four);
 }
 
+// Several paths outside the current directory: each is a root its Terraform may be read in (the loader used to
+// refuse every file as "outside the scan root", the current directory, and scan nothing).
+TEST(RunScanTest, SeveralPathsOutsideTheCurrentDirectoryAreScanned) {
+  fs::path tree = fs::temp_directory_path() / ("gclint-two-roots-" + std::to_string(::getpid()));
+  fs::remove_all(tree);
+  for (const char* name : {"a", "b"}) {
+    fs::create_directories(tree / name);
+    std::ofstream(tree / name / "main.tf") << "resource \"aws_s3_bucket\" \"" << name << "\" {\n  bucket = \"x\"\n}\n";
+  }
+  ScanOptions options;
+  options.paths = {(tree / "a").string(), (tree / "b").string()};
+  ASSERT_NE(fs::current_path(), tree);
+  ScanResult r = run_scan(options);
+  fs::remove_all(tree);
+  ASSERT_FALSE(r.fatal_error);
+  EXPECT_EQ(r.resources, 2u);
+  for (const auto& d : r.diagnostics)
+    EXPECT_EQ(d.message.find("outside the scan root"), std::string::npos) << d.message;
+  EXPECT_FALSE(r.findings.empty());
+}
+
 TEST(RunScanTest, ParseErrorsAreDiagnostics) {
   ScanOptions options;
   options.paths = {(kData / "broken").string()};
