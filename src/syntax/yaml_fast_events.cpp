@@ -537,11 +537,8 @@ class FastYaml {
 
   // Flow collections; line breaks and comments inside are white space.
   void skip_flow_space() {
-    while (true) {
-      next_token();
-      if (at_document_boundary() && pos_ < text_.size()) outside();
-      return;
-    }
+    next_token();
+    if (at_document_boundary() && pos_ < text_.size()) outside();  // "---" inside a flow collection
   }
 
   void flow_node(size_t mark, const std::string& node_tag) {
