@@ -1,7 +1,6 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
