@@ -38,6 +38,7 @@ scan::ScanOptions scan_options(const CommandLine& c) {
   options.tf_env_vars = c.tf_env_vars;
   options.k8s_namespace = c.k8s_namespace;
   options.allow_outside_root = c.allow_outside_root;
+  options.lang = c.lang;
   options.limits = c.limits;
   return options;
 }
@@ -92,6 +93,7 @@ int run_scan_command(const CommandContext& context) {
             : "gclint: error: the scan was still running " + grace_seconds + " s after the time limit (--timeout " +
                   seconds + " s) and was stopped without a report; units in progress:");
   }
+  options.default_lang = context.lang;
   scan::ScanResult result = scan::run_scan(options);
   if (result.fatal_error) {
     // Located errors (rule files, configuration) already read "file:line:col: error: …".
@@ -101,7 +103,7 @@ int run_scan_command(const CommandContext& context) {
     context.err << *result.fatal_error << "\n";
     return report::kExitUsage;
   }
-  std::string lang = c.lang ? *c.lang : result.config.lang ? *result.config.lang : context.lang;
+  const std::string& lang = result.lang;
   model::Severity threshold = c.severity                         ? *c.severity
                               : result.config.severity_threshold ? *result.config.severity_threshold
                                                                  : model::Severity::kLow;

@@ -145,6 +145,13 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                                         std::vector<model::Diagnostic>& diagnostics, unsigned threads) const {
   ResourceGraph graph(resources);
   assign_tiers(resources, graph, config_, sources_);
+  // LocalizedText::in shows the English text when the Japanese one is empty, so a "ja" scan keeps it then.
+  const bool wants_ja = options_.language != "en";
+  const bool wants_en = options_.language != "ja";
+  auto render_message = [&](const model::LocalizedText& tmpl, const Placeholders& p, model::LocalizedText& out) {
+    if (wants_ja) out.ja = render(tmpl.ja, p);
+    if (wants_en || out.ja.empty()) out.en = render(tmpl.en, p);
+  };
 
   std::map<std::string, model::Value> config_values = {
       {"allowed_regions", string_list(config_.allowed_regions)},
@@ -247,8 +254,8 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                   f.format = resource.format;
                   f.tier = resource.tier;
                   f.requirements = check.requirements;
-                  f.message.en = message;
-                  f.message.ja = outcome.unknown + " の値が不明なため、" + check.id + " を評価できません";
+                  if (wants_en) f.message.en = message;
+                  if (wants_ja) f.message.ja = outcome.unknown + " の値が不明なため、" + check.id + " を評価できません";
                   f.remediation = &check.remediation;
                   f.attribute = evaluator.attribute_of(outcome);
                   f.evidence = outcome.unknown;
@@ -278,9 +285,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               f.evidence_redacted = redacted(resource) || check.redact_evidence;
               f.evidence = f.evidence_redacted ? "(redacted)" : evaluator.value_of(outcome);
               Placeholders p{&resource, f.attribute, f.evidence, &params};
-              const model::LocalizedText& tmpl = block.message ? *block.message : check.message;
-              f.message.en = render(tmpl.en, p);
-              f.message.ja = render(tmpl.ja, p);
+              render_message(block.message ? *block.message : check.message, p, f.message);
               f.remediation = &check.remediation;
               if (outcome.value != nullptr && outcome.value->origin.valid()) f.origin = outcome.value->origin;
               f.scenario = resource.scenario;
@@ -333,8 +338,8 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     std::string joined;
     for (const auto& s : list) joined += (joined.empty() ? "" : " or ") + s;
     f.scenario = joined;
-    f.message.en += " (when " + joined + ")";
-    f.message.ja += "（" + joined + " の場合）";
+    if (!f.message.en.empty()) f.message.en += " (when " + joined + ")";
+    if (!f.message.ja.empty()) f.message.ja += "（" + joined + " の場合）";
   }
 
   // One finding per cause: a value written in one place (a CloudFormation parameter's Default) and used in another
@@ -460,12 +465,13 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
         f.format = owner->format;
         f.tier = owner->tier;
       }
-      f.message.en = "gclint:ignore " + ids + " " + s.problem + ", so it suppresses nothing";
-      f.message.ja = "gclint:ignore " + ids + " は" +
-                     (s.problem == "has no reason"         ? std::string("理由 (reason) がない")
-                      : s.problem.rfind("expired", 0) == 0 ? "期限 " + s.until + " を過ぎている"
-                                                           : "書式が正しくない (" + s.problem + ")") +
-                     "ため、抑止は無効です";
+      if (wants_en) f.message.en = "gclint:ignore " + ids + " " + s.problem + ", so it suppresses nothing";
+      if (wants_ja)
+        f.message.ja = "gclint:ignore " + ids + " は" +
+                       (s.problem == "has no reason"         ? std::string("理由 (reason) がない")
+                        : s.problem.rfind("expired", 0) == 0 ? "期限 " + s.until + " を過ぎている"
+                                                             : "書式が正しくない (" + s.problem + ")") +
+                       "ため、抑止は無効です";
       static const model::LocalizedText kSuppressionFix{
           "抑止に reason=\"…\" と将来の until=YYYY-MM-DD を付けるか、指摘を解消してください。",
           "Give the suppression a reason=\"...\" and a future until=YYYY-MM-DD, or fix the finding."};

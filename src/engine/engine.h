@@ -25,6 +25,8 @@ struct EngineOptions {
   std::vector<std::string> only_checks;
   /// Date suppressions expire against (YYYY-MM-DD); empty = today (UTC).
   std::string today;
+  /// The one language findings are reported in ("ja" or "en"): messages are rendered only in it. Empty: both.
+  std::string language;
 };
 
 /// Evaluates the rule pack over the normalized resources (design brief §1 "engine").

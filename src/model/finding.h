@@ -1,6 +1,8 @@
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/resource.h"
@@ -26,7 +28,9 @@ inline const std::string& text_in(const LocalizedText* text, std::string_view la
 /// One violation of one check by one resource (design brief §1).
 struct Finding {
   std::string check_id;
-  std::string check_name;  // slug, e.g. "storage-customer-managed-key"
+  /// The check's slug ("storage-customer-managed-key") and requirement IDs ("GC-ENC-02"). Like `remediation`, they
+  /// point into the rule pack (or static storage), which outlives the findings: a scan holds tens of thousands.
+  std::string_view check_name;
   Severity severity = Severity::kMedium;
   /// The most specific place: the failing attribute, else the nearest enclosing block.
   Span span;
@@ -34,7 +38,8 @@ struct Finding {
   std::string resource_type;
   Format format = Format::kTerraform;
   std::string tier;
-  std::vector<std::string> requirements;  // "GC-ENC-02"
+  std::span<const std::string> requirements;
+  /// A scan that knows its report language (ScanOptions::lang) renders only that one; the other is empty.
   LocalizedText message;
   /// The check's fix, shared by all its findings: it points into the rule pack (or static storage), which
   /// outlives the findings. Null when there is none.

@@ -80,7 +80,7 @@ JsonObjectText& JsonObjectText::boolean(std::string_view key, bool value) {
   return *this;
 }
 
-JsonObjectText& JsonObjectText::strings(std::string_view key, const std::vector<std::string>& values) {
+JsonObjectText& JsonObjectText::strings(std::string_view key, std::span<const std::string> values) {
   member(key);
   if (values.empty()) {
     out_ += "[]";

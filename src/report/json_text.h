@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ class JsonObjectText {
   JsonObjectText& string(std::string_view key, std::string_view value);
   JsonObjectText& number(std::string_view key, uint64_t value);
   JsonObjectText& boolean(std::string_view key, bool value);
-  JsonObjectText& strings(std::string_view key, const std::vector<std::string>& values);
+  JsonObjectText& strings(std::string_view key, std::span<const std::string> values);
   /// A nested object: written through the returned writer, which must be closed before the next member.
   JsonObjectText object(std::string_view key);
   /// An array of objects, the same way.

@@ -91,7 +91,7 @@ Json fallback_rule_json(const model::Finding& f, const std::string& lang) {
   rule["help"] = Json{{"text", model::text_in(f.remediation, lang)}, {"markdown", model::text_in(f.remediation, lang)}};
   rule["helpUri"] = doc_path(f.check_id);
   rule["defaultConfiguration"] = Json{{"level", sarif_level(f.severity)}};
-  rule["properties"] = Json{{"requirements", f.requirements},
+  rule["properties"] = Json{{"requirements", std::vector<std::string>(f.requirements.begin(), f.requirements.end())},
                             {"tags", Json::array({"security"})},
                             {"security-severity", security_severity(f.severity)}};
   return rule;

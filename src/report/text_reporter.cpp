@@ -1,6 +1,7 @@
 #include "report/text_reporter.h"
 
 #include <map>
+#include <span>
 #include <string>
 
 #include "report/code_frame.h"
@@ -49,7 +50,7 @@ std::string where(const SpanLocation& at) {
   return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
+std::string join(std::span<const std::string> items, const char* separator) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out += separator;

@@ -489,7 +489,9 @@ ScanResult run_scan(const ScanOptions& options) {
   // Each worker takes the next unit, parses and evaluates it, and checks it at once: only its findings and
   // diagnostics outlive it, so peak memory follows the largest unit, not the whole tree. Kubernetes objects are
   // the exception: selectors and bindings cross files, so they are kept and checked together at the end.
+  result.lang = options.lang ? *options.lang : result.config.lang ? *result.config.lang : options.default_lang;
   engine::EngineOptions engine_options;
+  engine_options.language = result.lang;
   engine_options.strict_unknown = options.strict_unknown;
   engine_options.only_checks = options.only_checks;
   engine::Engine engine(*result.pack, result.config, sources, engine_options);

@@ -43,6 +43,10 @@ struct ScanOptions {
   /// The embedded pack loaded once by a caller that scans many times (the fixture runner); copied into the
   /// result instead of loading it again. Its spans point into the SourceSet it was loaded with.
   const engine::RulePack* rule_pack = nullptr;
+  /// The report language: --lang, else .gclint.yaml's `lang:`, else `default_lang` (the locale's). Findings carry
+  /// messages in that language only; with all three empty, in both.
+  std::optional<std::string> lang;
+  std::string default_lang;
 };
 
 struct StageTimes {
@@ -53,6 +57,8 @@ struct ScanResult {
   std::unique_ptr<model::SourceSet> sources;
   std::unique_ptr<engine::RulePack> pack;
   engine::Config config;
+  /// The language the findings' messages were rendered in (ScanOptions::lang); empty when both were.
+  std::string lang;
   std::vector<model::Finding> findings;  // deterministic order: file, line, column, check
   std::vector<model::Diagnostic> diagnostics;
   size_t files_scanned = 0;

@@ -65,6 +65,25 @@ TEST_F(EngineTest, FindingPointsAtTheFailingValueWithRenderedMessages) {
   EXPECT_FALSE(f.suppressed);
 }
 
+// A scan that knows its report language renders each message once.
+TEST_F(EngineTest, OneReportLanguageRendersOnlyThatMessage) {
+  add_rule("T-ENC-001", kEncrypted);
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\nsse:\n  alg: AES256\n"));
+  EngineOptions japanese;
+  japanese.language = "ja";
+  auto ja = run(japanese);
+  ASSERT_EQ(ja.size(), 1u);
+  EXPECT_EQ(ja[0].message.ja, "bucket.a の sse.alg が AES256（mynumber）");
+  EXPECT_EQ(ja[0].message.en, "");
+  EngineOptions english;
+  english.language = "en";
+  auto en = run(english);
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].message.ja, "");
+  EXPECT_EQ(en[0].message.en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
+  EXPECT_EQ(en[0].fingerprint, ja[0].fingerprint);
+}
+
 // A check about secrets never copies what it found into the finding, nor into its message.
 TEST_F(EngineTest, RedactedEvidenceKeepsTheValueOutOfTheFinding) {
   add_rule("T-ENC-002", "  - {format: terraform, types: [db], deny: {path: password, type: string}}\n",

@@ -38,7 +38,8 @@ struct ReportFixture {
     f.resource = "aws_s3_bucket_server_side_encryption_configuration.logs";
     f.resource_type = "aws_s3_bucket_server_side_encryption_configuration";
     f.tier = "mynumber";
-    f.requirements = {"GC-ENC-02"};
+    static const std::vector<std::string> kEncryptionRequirements{"GC-ENC-02"};
+    f.requirements = kEncryptionRequirements;
     f.message = {
         "aws_s3_bucket_server_side_encryption_configuration.logs は AWS 管理鍵を使っており、暗号化消去できません",
         "aws_s3_bucket_server_side_encryption_configuration.logs uses an AWS-managed key, so its data "
@@ -55,7 +56,8 @@ struct ReportFixture {
     s.check_name = "bucket-access-logging";
     s.severity = model::Severity::kMedium;
     s.span = model::Span{tf_id, 0, 8};
-    s.requirements = {"GC-LOG-01"};
+    static const std::vector<std::string> kLoggingRequirements{"GC-LOG-01"};
+    s.requirements = kLoggingRequirements;
     s.message = {"ログ未設定", "access logging is off"};
     s.fingerprint = "fedcba9876543210";
     s.suppressed = true;
