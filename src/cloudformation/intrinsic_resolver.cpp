@@ -86,7 +86,7 @@ std::optional<int64_t> as_integer(const Value& v) {
   return std::nullopt;
 }
 
-void add_ref(const Reference& ref, std::vector<Reference>& out) {
+void add_ref(const Reference& ref, model::References& out) {
   if (std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
 }
 
@@ -104,7 +104,7 @@ const Value* first_unknown(const Value& v) {
 
 }  // namespace
 
-void collect_refs(const Value& value, std::vector<Reference>& out) {
+void collect_refs(const Value& value, model::References& out) {
   for (const auto& ref : value.refs) add_ref(ref, out);
   for (const auto& item : value.items) collect_refs(item, out);
   for (const auto& entry : value.entries) collect_refs(entry.value, out);
@@ -331,7 +331,7 @@ Value IntrinsicResolver::sub(const Value& argument, const Value& expression, Sce
   if (!text->is_string()) return arity_error("Fn::Sub", expression, "a string, or [string, {variables}]");
   const std::string& t = text->text;
   std::string out;
-  std::vector<Reference> refs;
+  model::References refs;
   std::optional<std::string> unknown_why;
   size_t i = 0;
   while (i < t.size()) {

@@ -50,6 +50,6 @@ class IntrinsicResolver {
 };
 
 /// Every reference in `value` and below, without duplicates, appended to `out`.
-void collect_refs(const model::Value& value, std::vector<model::Reference>& out);
+void collect_refs(const model::Value& value, model::References& out);
 
 }  // namespace gclint::cloudformation

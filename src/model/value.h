@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/compact_vector.h"
 #include "model/span.h"
 
 namespace gclint::model {
@@ -21,24 +22,28 @@ struct Reference {
 
 struct MapEntry;
 
+/// The resources a value was derived from.
+using References = CompactVector<Reference>;
+
 /// The JSON-like value every front end produces and every check reads (design brief §2).
 /// A value can be known (null/bool/number/string/list/map) or unknown; either may carry references.
 struct Value {
   enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kList, kMap, kUnknown };
 
+  // Members are ordered to pack: a scan holds millions of Values (96 bytes each).
   Kind kind = Kind::kNull;
   bool boolean = false;
-  double number = 0;
-  /// kString: the text. kUnknown: the expression that could not be evaluated (e.g. "var.kms_key_arn").
-  std::string text;
-  std::vector<Value> items;       // kList
-  std::vector<MapEntry> entries;  // kMap, in source order; keys unique
   /// The expression that produced this value. For a map entry's value it starts at the key.
   Span span;
   /// Where the value was set when it came from elsewhere (a tfvars line, a parameter default), else invalid.
   Span origin;
+  double number = 0;
+  /// kString: the text. kUnknown: the expression that could not be evaluated (e.g. "var.kms_key_arn").
+  std::string text;
+  CompactVector<Value> items;       // kList
+  CompactVector<MapEntry> entries;  // kMap, in source order; keys unique
   /// Resources this value was derived from (design brief §2 "reference" marker).
-  std::vector<Reference> refs;
+  References refs;
 
   static Value null(Span span = {});
   static Value of_bool(bool b, Span span = {});

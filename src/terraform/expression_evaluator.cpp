@@ -16,7 +16,7 @@ namespace {
 
 constexpr int kMaxEvalDepth = 256;
 
-void collect_refs(const Value& v, std::vector<Reference>& out, int depth) {
+void collect_refs(const Value& v, model::References& out, int depth) {
   if (depth > 64) return;
   for (const auto& r : v.refs) {
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);

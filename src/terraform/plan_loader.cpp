@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 
 #include "syntax/json_reader.h"
@@ -113,7 +114,7 @@ bool same_resource(std::string_view a, std::string_view b) {
   return base(a) == base(b);
 }
 
-void add_refs(Value& to, const std::vector<model::Reference>& refs) {
+void add_refs(Value& to, std::span<const model::Reference> refs) {
   for (const auto& r : refs) {
     bool seen = false;
     for (const auto& existing : to.refs) seen = seen || existing == r;
@@ -182,7 +183,7 @@ void overlay(Value& p, const Value* h, Span fallback, int depth) {
     if (h->origin.valid() && h->is_known() && p.is_known() && p.same_content(*h)) p.origin = h->origin;
     // The configuration's evaluation knows which instance an index chose; the plan's reference to the same resource
     // (recorded without the index, or inferred from it) gives way.
-    std::erase_if(p.refs, [&](const model::Reference& r) {
+    model::erase_if(p.refs, [&](const model::Reference& r) {
       return std::any_of(h->refs.begin(), h->refs.end(), [&](const model::Reference& c) {
         return same_resource(c.address, r.address) && c.address != r.address;
       });

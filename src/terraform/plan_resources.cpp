@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "terraform/expression_evaluator.h"
 #include "terraform/plan_address.h"
@@ -106,7 +107,7 @@ void withhold_sensitive(Value& v, const Value& mirror, const Value* expression, 
   }
 }
 
-void add_refs(Value& v, const std::vector<Reference>& refs) {
+void add_refs(Value& v, std::span<const Reference> refs) {
   for (const auto& r : refs) {
     bool seen = false;
     for (const auto& existing : v.refs) seen = seen || existing == r;

@@ -92,7 +92,7 @@ bool convert_to_type(Value& v, const VariableType& type, Evaluator& evaluator, s
         if (!convert_to_type(item, type.elements[0], evaluator, error)) return false;
       }
       if (type.kind == Kind::kSet) {
-        std::vector<Value> unique;
+        model::CompactVector<Value> unique;
         for (auto& item : v.items) {
           bool seen = false;
           for (const auto& u : unique) seen = seen || u.same_content(item);

@@ -261,7 +261,7 @@ TEST(IntrinsicResolverTest, CollectRefsDeduplicates) {
   v.push(Value::reference(Reference{"A", "Arn"}));
   v.push(Value::reference(Reference{"A", "Arn"}));
   v.push(Value::reference(Reference{"B", ""}));
-  std::vector<Reference> refs;
+  model::References refs;
   collect_refs(v, refs);
   EXPECT_EQ(refs.size(), 2u);
 }

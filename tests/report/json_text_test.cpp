@@ -82,10 +82,11 @@ TEST(JsonTextTest, ObjectLayoutIsDumpTwo) {
 
   std::string out;
   JsonObjectText j(out);
+  const std::vector<std::string> requirements{"GC-NET-02", "GC-NET-03"};
   j.string("id", "GC-NET-004")
       .number("line", 12)
       .boolean("suppressed", false)
-      .strings("requirements", {"GC-NET-02", "GC-NET-03"})
+      .strings("requirements", requirements)
       .strings("none", {});
   JsonObjectText origin = j.object("origin");
   origin.string("file", "variables.tf").number("line", 3);

@@ -272,10 +272,10 @@ TEST(PlanLoader, ReferencesThroughAComputedIndex) {
   const Value* first = at(p->find("aws_s3_bucket_server_side_encryption_configuration.e[0]"), {"bucket"});
   const Value* second = at(p->find("aws_s3_bucket_server_side_encryption_configuration.e[1]"), {"bucket"});
   ASSERT_TRUE(first && second);
-  EXPECT_EQ(first->refs, (std::vector<Reference>{{"aws_s3_bucket.b[0]", ""}}));
-  EXPECT_EQ(second->refs, (std::vector<Reference>{{"aws_s3_bucket.b[1]", ""}}));
+  EXPECT_EQ(first->refs, (model::References{{"aws_s3_bucket.b[0]", ""}}));
+  EXPECT_EQ(second->refs, (model::References{{"aws_s3_bucket.b[1]", ""}}));
   // Without an index from the referring instance: the resource, every instance of it.
-  EXPECT_EQ(at(p->find("aws_iam_policy.all"), {"policy"})->refs, (std::vector<Reference>{{"aws_s3_bucket.b", ""}}));
+  EXPECT_EQ(at(p->find("aws_iam_policy.all"), {"policy"})->refs, (model::References{{"aws_s3_bucket.b", ""}}));
 
   // Next to the configuration, the evaluated index decides, also where it is not the idiom.
   TempDir dir;
@@ -294,7 +294,7 @@ resource "aws_iam_policy" "all" {
   auto paired = load_plan_text(counted_plan(), dir.path());
   const Value* swapped = at(paired->find("aws_s3_bucket_server_side_encryption_configuration.e[0]"), {"bucket"});
   ASSERT_NE(swapped, nullptr);
-  EXPECT_EQ(swapped->refs, (std::vector<Reference>{{"aws_s3_bucket.b[1]", "id"}}));
+  EXPECT_EQ(swapped->refs, (model::References{{"aws_s3_bucket.b[1]", "id"}}));
 }
 
 TEST(PlanLoader, ProvidersAndRegionsFromProviderConfig) {
