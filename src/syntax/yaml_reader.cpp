@@ -22,6 +22,7 @@
 namespace gclint::syntax {
 namespace {
 
+using model::MapEntry;
 using model::Span;
 using model::Value;
 
@@ -143,6 +144,8 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     last_document_mark_ = mark.pos;
     stack_.clear();
+    entry_stack_.clear();
+    item_stack_.clear();
     anchors_.clear();
     alias_nodes_ = 0;
     anchor_copy_nodes_ = 0;
@@ -268,9 +271,15 @@ class DocumentBuilder : public YAML::EventHandler {
     uint32_t key_begin = 0;
     uint32_t key_end = 0;  // the key node's span; a complex key's text (JSON) is not its source
     bool key_is_merge = false;
+    /// Where this node's entries (a map) or items (a list) start on entry_stack_ or item_stack_.
+    size_t first = 0;
+    /// The map's keys, once it has too many to search its entries.
     std::unordered_set<std::string> keys;
     std::vector<Value> merges;
   };
+
+  // Up to this many entries a map's keys are searched, not hashed: nearly every map in infrastructure code.
+  static constexpr size_t kSearchedKeys = 16;
 
   uint32_t offset(const YAML::Mark& mark) const { return mark_offset(text_, mark); }
 
@@ -417,7 +426,38 @@ class DocumentBuilder : public YAML::EventHandler {
     frame.tag = tag;
     frame.anchor = anchor;
     frame.flow = flow;
+    frame.first = frame.value.is_map() ? entry_stack_.size() : item_stack_.size();
     stack_.push_back(std::move(frame));
+  }
+
+  // A node's entries and items wait on one stack per builder until the node ends, then move into a vector of
+  // exactly their number: one allocation per map or list, and no unused capacity kept for the rest of the scan.
+  template <typename T>
+  static void take_from(std::vector<T>& stack, size_t first, model::CompactVector<T>& into) {
+    into.reserve(stack.size() - first);
+    for (size_t i = first; i < stack.size(); ++i) into.push_back(std::move(stack[i]));
+    stack.resize(first);
+  }
+
+  MapEntry* find_entry(Frame& frame, const std::string& key) {
+    for (size_t i = frame.first; i < entry_stack_.size(); ++i) {
+      if (entry_stack_[i].key == key) return &entry_stack_[i];
+    }
+    return nullptr;
+  }
+
+  bool has_key(Frame& frame, const std::string& key) {
+    size_t count = entry_stack_.size() - frame.first;
+    if (frame.keys.empty() && count < kSearchedKeys) return find_entry(frame, key) != nullptr;
+    if (frame.keys.empty()) {
+      for (size_t i = frame.first; i < entry_stack_.size(); ++i) frame.keys.insert(entry_stack_[i].key);
+    }
+    return frame.keys.count(key) > 0;
+  }
+
+  void add_new_entry(Frame& frame, std::string key, Value value) {
+    if (!frame.keys.empty()) frame.keys.insert(key);
+    entry_stack_.push_back(MapEntry{std::move(key), std::move(value)});
   }
 
   void pop() {
@@ -430,9 +470,14 @@ class DocumentBuilder : public YAML::EventHandler {
       }
     }
     uint32_t end = value.span.begin;
-    if (value.is_map() && !value.entries.empty()) end = std::max(end, value.entries.back().value.span.end);
-    if (value.is_map()) apply_merges(frame);
-    if (value.is_list() && !value.items.empty()) end = std::max(end, value.items.back().span.end);
+    if (value.is_map()) {
+      if (entry_stack_.size() > frame.first) end = std::max(end, entry_stack_.back().value.span.end);
+      apply_merges(frame);
+      take_from(entry_stack_, frame.first, value.entries);
+    } else if (value.is_list()) {
+      if (item_stack_.size() > frame.first) end = std::max(end, item_stack_.back().span.end);
+      take_from(item_stack_, frame.first, value.items);
+    }
     if (frame.flow) end = closing_bracket(end, value.is_map() ? '}' : ']');
     value.span.end = end;
 
@@ -474,7 +519,7 @@ class DocumentBuilder : public YAML::EventHandler {
     parent.nodes += node.nodes;
     parent.depth = std::max(parent.depth, node.depth + 1);
     if (parent.value.is_list()) {
-      parent.value.items.push_back(std::move(node.value));
+      item_stack_.push_back(std::move(node.value));
       return;
     }
     if (!parent.has_key) {
@@ -510,24 +555,24 @@ class DocumentBuilder : public YAML::EventHandler {
         return;
       }
     }
-    if (!frame.keys.insert(frame.key).second) {
+    if (has_key(frame, frame.key)) {
       if (options_.duplicate_keys_are_errors) {
         diagnostics_.push_back(model::Diagnostic{model::Diagnostic::Level::kError,
                                                  Span{file_.id(), frame.key_begin, frame.key_end},
                                                  "duplicate key '" + frame.key + "'"});
         return;
       }
-      frame.value.set(frame.key, std::move(value));
+      find_entry(frame, frame.key)->value = std::move(value);
       return;
     }
-    frame.value.entries.push_back(model::MapEntry{frame.key, std::move(value)});
+    add_new_entry(frame, std::move(frame.key), std::move(value));
   }
 
   /// `<<` merge keys: explicit keys win, then earlier merge sources win over later ones.
   void apply_merges(Frame& frame) {
     for (auto& source : frame.merges) {
       for (auto& entry : source.entries) {
-        if (frame.keys.insert(entry.key).second) frame.value.entries.push_back(std::move(entry));
+        if (!has_key(frame, entry.key)) add_new_entry(frame, std::move(entry.key), std::move(entry.value));
       }
     }
     frame.merges.clear();
@@ -539,6 +584,8 @@ class DocumentBuilder : public YAML::EventHandler {
   std::vector<model::Diagnostic>& diagnostics_;
   std::vector<YamlDocument> documents_;
   std::vector<Frame> stack_;
+  std::vector<MapEntry> entry_stack_;
+  std::vector<Value> item_stack_;
   std::unordered_map<YAML::anchor_t, NodeInfo> anchors_;
   uint64_t alias_nodes_ = 0;
   uint64_t anchor_copy_nodes_ = 0;
