@@ -128,6 +128,21 @@ void write_physical_location(JsonObjectText& location, const SpanLocation& at) {
   physical.close();
 }
 
+// A result's or notification's message and, when the span has a place, its one location.
+void write_message_and_location(JsonObjectText& object, const std::string& text, const model::SourceSet& sources,
+                                const model::Span& span) {
+  JsonObjectText message = object.object("message");
+  message.string("text", text);
+  message.close();
+  if (SpanLocation at = locate(sources, span); at.valid) {
+    JsonArrayText locations = object.objects("locations");
+    JsonObjectText location = locations.object();
+    write_physical_location(location, at);
+    location.close();
+    locations.close();
+  }
+}
+
 }  // namespace
 
 void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
@@ -156,16 +171,7 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
       for (size_t i = 0; i < f.requirements.size(); ++i) text += (i ? ", " : "") + f.requirements[i];
       text += "]";
     }
-    JsonObjectText message = result.object("message");
-    message.string("text", text);
-    message.close();
-    if (SpanLocation at = locate(input.sources, f.span); at.valid) {
-      JsonArrayText locations = result.objects("locations");
-      JsonObjectText location = locations.object();
-      write_physical_location(location, at);
-      location.close();
-      locations.close();
-    }
+    write_message_and_location(result, text, input.sources, f.span);
     // Where a value that came through a variable or parameter was set (terraform.tfvars:2), as the text report's
     // "value set at" line.
     if (SpanLocation origin = locate(input.sources, f.origin); origin.valid) {
@@ -207,16 +213,7 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
                                                                         : "note";
     JsonObjectText notification(text_out);
     notification.string("level", level);
-    JsonObjectText message = notification.object("message");
-    message.string("text", d.message);
-    message.close();
-    if (SpanLocation at = locate(input.sources, d.span); at.valid) {
-      JsonArrayText locations = notification.objects("locations");
-      JsonObjectText location = locations.object();
-      write_physical_location(location, at);
-      location.close();
-      locations.close();
-    }
+    write_message_and_location(notification, d.message, input.sources, d.span);
     notification.close();
   };
   bool successful = std::none_of(input.diagnostics.begin(), input.diagnostics.end(), [](const model::Diagnostic& d) {
