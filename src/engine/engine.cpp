@@ -110,7 +110,7 @@ bool listed(const std::vector<std::string>& list, const Check& check) {
 }
 
 struct Raw {
-  model::Finding finding;
+  model::FindingDraft finding;
   uint32_t resource = 0;
   const Check* check = nullptr;
 };
@@ -244,7 +244,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                   Raw r;
                   r.resource = index;
                   r.check = &check;
-                  model::Finding& f = r.finding;
+                  model::FindingDraft& f = r.finding;
                   f.check_id = check.id;
                   f.check_name = check.name;
                   f.severity = model::Severity::kInfo;
@@ -271,7 +271,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
               Raw r;
               r.resource = index;
               r.check = &check;
-              model::Finding& f = r.finding;
+              model::FindingDraft& f = r.finding;
               f.check_id = check.id;
               f.check_name = check.name;
               f.severity = check.severity_for_tier(resource.tier);
@@ -302,7 +302,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     std::move(out.raw.begin(), out.raw.end(), std::back_inserter(raw));
     std::move(out.notes.begin(), out.notes.end(), std::back_inserter(diagnostics));
   }
-  per_check.clear();
+  per_check = {};
 
   // CloudFormation scenario copies: one finding per place; a scenario is named only when not every copy fails.
   std::map<std::string, size_t> copies;
@@ -310,7 +310,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     if (!r.scenario.empty()) ++copies[r.address + '\0' + sources_.path_of(r.span)];
   }
   std::vector<Raw> merged;
-  std::map<std::tuple<std::string, std::string, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
+  std::map<std::tuple<std::string_view, std::string, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
   std::vector<std::vector<std::string>> scenarios;
   for (auto& r : raw) {
     auto key = std::make_tuple(r.finding.check_id, r.finding.resource, r.finding.span.file, r.finding.span.begin,
@@ -325,8 +325,9 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     const std::string& scenario = inserted ? merged.back().finding.scenario : r.finding.scenario;
     if (std::find(list.begin(), list.end(), scenario) == list.end()) list.push_back(scenario);
   }
+  raw = {};
   for (size_t i = 0; i < merged.size(); ++i) {
-    model::Finding& f = merged[i].finding;
+    model::FindingDraft& f = merged[i].finding;
     const auto& list = scenarios[i];
     bool unconditional =
         std::find(list.begin(), list.end(), std::string()) != list.end() ||
@@ -345,7 +346,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   // One finding per cause: a value written in one place (a CloudFormation parameter's Default) and used in another
   // is reported where it is written when the same check reports that place itself.
   {
-    std::set<std::tuple<std::string, uint32_t, uint32_t, uint32_t>> reported;
+    std::set<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t>> reported;
     for (const auto& m : merged) {
       const model::Span& s = m.finding.span;
       reported.emplace(m.finding.check_id, s.file, s.begin, s.end);
@@ -385,7 +386,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     return !text.empty() && (text.front() == '#' || text.substr(0, 2) == "//");
   };
   for (auto& m : merged) {
-    model::Finding& f = m.finding;
+    model::FindingDraft& f = m.finding;
     const model::Resource& resource = resources[m.resource];
     uint32_t finding_line = f.span.valid() ? sources_.begin_of(f.span).line : 0;
     uint32_t resource_line = resource.span.valid() ? sources_.begin_of(resource.span).line : 0;
@@ -430,16 +431,17 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                                              kSuppressionCheck) == config_.disabled_checks.end()
                                  : std::find(options_.only_checks.begin(), options_.only_checks.end(),
                                              kSuppressionCheck) != options_.only_checks.end();
-  std::vector<model::Finding> findings;
+  std::vector<model::FindingDraft> findings;
   findings.reserve(merged.size());
   for (auto& m : merged) findings.push_back(std::move(m.finding));
+  merged = {};
   if (report_suppressions) {
     for (const Suppression& s : unique_suppressions) {
       if (s.problem.empty()) continue;
       std::string ids;
       for (const auto& id : s.ids) ids += (ids.empty() ? "" : ",") + id;
-      model::Finding f;
-      f.check_id = std::string(kSuppressionCheck);
+      model::FindingDraft f;
+      f.check_id = kSuppressionCheck;
       f.check_name = "suppression-needs-reason-and-date";
       f.severity = model::Severity::kLow;
       f.span = s.span;
@@ -504,7 +506,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   });
   std::vector<model::Finding> sorted;
   sorted.reserve(findings.size());
-  for (const auto& [key, index] : order) sorted.push_back(std::move(findings[index]));
+  for (const auto& [key, index] : order) sorted.emplace_back(findings[index]);
   return sorted;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,11 +28,20 @@ inline const std::string& text_in(const LocalizedText* text, std::string_view la
   return text == nullptr ? kNone : text->in(lang);
 }
 
-/// One violation of one check by one resource (design brief §1).
-struct Finding {
-  std::string check_id;
-  /// The check's slug ("storage-customer-managed-key") and requirement IDs ("GC-ENC-02"). Like `remediation`, they
-  /// point into the rule pack (or static storage), which outlives the findings: a scan holds tens of thousands.
+/// A finding's message as stored: both languages viewed, with LocalizedText's choice of one.
+struct LocalizedView {
+  std::string_view ja;
+  std::string_view en;
+
+  std::string_view in(std::string_view lang) const { return lang == "ja" && !ja.empty() ? ja : en; }
+};
+
+/// A finding while the engine builds it, each text in its own string so that it can still be edited (scenarios
+/// named, suppressions applied, the fingerprint computed). `Finding` is what leaves the engine.
+struct FindingDraft {
+  /// The check's ID, slug ("storage-customer-managed-key") and requirement IDs ("GC-ENC-02"). Like `remediation`,
+  /// they point into the rule pack (or static storage), which outlives the findings.
+  std::string_view check_id;
   std::string_view check_name;
   Severity severity = Severity::kMedium;
   /// The most specific place: the failing attribute, else the nearest enclosing block.
@@ -41,8 +53,7 @@ struct Finding {
   std::span<const std::string> requirements;
   /// A scan that knows its report language (ScanOptions::lang) renders only that one; the other is empty.
   LocalizedText message;
-  /// The check's fix, shared by all its findings: it points into the rule pack (or static storage), which
-  /// outlives the findings. Null when there is none.
+  /// The check's fix, shared by all its findings. Null when there is none.
   const LocalizedText* remediation = nullptr;
   /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
   std::string attribute;
@@ -58,6 +69,63 @@ struct Finding {
   std::string fingerprint;
   bool suppressed = false;
   std::string suppression_reason;
+};
+
+/// One violation of one check by one resource (design brief §1), as reports read it. A scan holds tens of
+/// thousands, so a finding is small: what belongs to its check points into the rule pack, and its own text (the
+/// FindingDraft's strings) sits in one allocation.
+class Finding {
+ public:
+  Finding() = default;
+  explicit Finding(const FindingDraft& draft);
+  Finding(const Finding& other);
+  Finding& operator=(const Finding& other);
+  Finding(Finding&&) noexcept = default;
+  Finding& operator=(Finding&&) noexcept = default;
+  ~Finding() = default;
+
+  std::string_view check_id;
+  std::string_view check_name;
+  std::span<const std::string> requirements;
+  const LocalizedText* remediation = nullptr;
+  Span span;
+  Span origin;
+  Severity severity = Severity::kMedium;
+  Format format = Format::kTerraform;
+  bool evidence_redacted = false;
+  bool suppressed = false;
+
+  std::string_view resource() const { return text(kResource); }
+  std::string_view resource_type() const { return text(kResourceType); }
+  std::string_view tier() const { return text(kTier); }
+  LocalizedView message() const { return {text(kMessageJa), text(kMessageEn)}; }
+  std::string_view attribute() const { return text(kAttribute); }
+  std::string_view evidence() const { return text(kEvidence); }
+  std::string_view scenario() const { return text(kScenario); }
+  std::string_view fingerprint() const { return text(kFingerprint); }
+  std::string_view suppression_reason() const { return text(kSuppressionReason); }
+
+ private:
+  enum Field : uint8_t {
+    kResource,
+    kResourceType,
+    kTier,
+    kMessageJa,
+    kMessageEn,
+    kAttribute,
+    kEvidence,
+    kScenario,
+    kFingerprint,
+    kSuppressionReason,
+    kFieldCount
+  };
+  /// The block: kFieldCount end offsets (uint32_t, counted from the first character), then the characters.
+  static constexpr size_t kHeader = kFieldCount * sizeof(uint32_t);
+
+  std::string_view text(Field field) const;
+  size_t block_size() const;
+
+  std::unique_ptr<char[]> text_;
 };
 
 }  // namespace gclint::model

@@ -35,19 +35,19 @@ void write_finding(const ReportInput& input, const model::Finding& f, std::strin
       .number("column", at.column)
       .number("end_line", at.end_line)
       .number("end_column", at.end_column)
-      .string("resource", f.resource)
-      .string("resource_type", f.resource_type)
+      .string("resource", f.resource())
+      .string("resource_type", f.resource_type())
       .string("format", model::format_name(f.format))
-      .string("tier", f.tier)
+      .string("tier", f.tier())
       .strings("requirements", f.requirements)
-      .string("message", f.message.in(input.lang))
+      .string("message", f.message().in(input.lang))
       .string("remediation", model::text_in(f.remediation, input.lang))
-      .string("attribute", f.attribute)
-      .string("evidence", f.evidence)
-      .string("fingerprint", f.fingerprint)
+      .string("attribute", f.attribute())
+      .string("evidence", f.evidence())
+      .string("fingerprint", f.fingerprint())
       .boolean("suppressed", f.suppressed)
-      .string("suppression_reason", f.suppression_reason);
-  if (!f.scenario.empty()) j.string("scenario", f.scenario);
+      .string("suppression_reason", f.suppression_reason());
+  if (!f.scenario().empty()) j.string("scenario", f.scenario());
   SpanLocation origin = locate(input.sources, f.origin);
   if (origin.valid) {
     JsonObjectText o = j.object("origin");

@@ -48,7 +48,7 @@ const char* security_severity(model::Severity severity) {
   return "5.5";
 }
 
-std::string doc_path(const std::string& id) { return "docs/checks/" + id + ".md"; }
+std::string doc_path(std::string_view id) { return "docs/checks/" + std::string(id) + ".md"; }
 
 Json rule_json(const engine::Check& check, const std::string& lang) {
   const std::string& title = check.title.in(lang);
@@ -87,7 +87,7 @@ Json fallback_rule_json(const model::Finding& f, const std::string& lang) {
   rule["id"] = f.check_id;
   if (!f.check_name.empty()) rule["name"] = f.check_name;
   rule["shortDescription"] = Json{{"text", f.check_id}};
-  rule["fullDescription"] = Json{{"text", f.message.in(lang)}};
+  rule["fullDescription"] = Json{{"text", f.message().in(lang)}};
   rule["help"] = Json{{"text", model::text_in(f.remediation, lang)}, {"markdown", model::text_in(f.remediation, lang)}};
   rule["helpUri"] = doc_path(f.check_id);
   rule["defaultConfiguration"] = Json{{"level", sarif_level(f.severity)}};
@@ -147,7 +147,7 @@ void write_message_and_location(JsonObjectText& object, const std::string& text,
 
 void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
   Json rules = Json::array();
-  std::map<std::string, size_t> rule_index;
+  std::map<std::string, size_t, std::less<>> rule_index;
   for (const auto& check : input.pack.checks()) {
     if (rule_index.count(check.id)) continue;
     rule_index[check.id] = rules.size();
@@ -155,7 +155,7 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
   }
   for (const auto& f : input.findings) {
     if (rule_index.count(f.check_id)) continue;
-    rule_index[f.check_id] = rules.size();
+    rule_index[std::string(f.check_id)] = rules.size();
     rules.push_back(fallback_rule_json(f, input.lang));
   }
 
@@ -163,9 +163,9 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
   auto write_result = [&](const model::Finding& f, std::string& text_out) {
     JsonObjectText result(text_out);
     result.string("ruleId", f.check_id)
-        .number("ruleIndex", rule_index[f.check_id])
+        .number("ruleIndex", rule_index.find(f.check_id)->second)
         .string("level", sarif_level(f.severity));
-    std::string text = f.message.in(input.lang);
+    std::string text(f.message().in(input.lang));
     if (!f.requirements.empty()) {
       text += " [";
       for (size_t i = 0; i < f.requirements.size(); ++i) text += (i ? ", " : "") + f.requirements[i];
@@ -185,25 +185,25 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
       location.close();
       related.close();
     }
-    if (!f.fingerprint.empty()) {
+    if (!f.fingerprint().empty()) {
       JsonObjectText fingerprints = result.object("partialFingerprints");
-      fingerprints.string("gclint/v1", f.fingerprint);
+      fingerprints.string("gclint/v1", f.fingerprint());
       fingerprints.close();
     }
     if (f.suppressed) {
       JsonArrayText suppressions = result.objects("suppressions");
       JsonObjectText suppression = suppressions.object();
       suppression.string("kind", "inSource").string("status", "accepted");
-      if (!f.suppression_reason.empty()) suppression.string("justification", f.suppression_reason);
+      if (!f.suppression_reason().empty()) suppression.string("justification", f.suppression_reason());
       suppression.close();
       suppressions.close();
     }
     JsonObjectText properties = result.object("properties");
     properties.string("severity", model::severity_name(f.severity))
-        .string("resource", f.resource)
-        .string("resourceType", f.resource_type)
-        .string("tier", f.tier);
-    if (!f.scenario.empty()) properties.string("scenario", f.scenario);
+        .string("resource", f.resource())
+        .string("resourceType", f.resource_type())
+        .string("tier", f.tier());
+    if (!f.scenario().empty()) properties.string("scenario", f.scenario());
     properties.close();
     result.close();
   };

@@ -89,8 +89,8 @@ std::string summary_line(const ReportInput& input, const std::map<model::Severit
 
 void TextReporter::write(const ReportInput& input, std::ostream& out) const {
   const Texts& t = texts(input.lang);
-  auto paint = [&input](const char* code, const std::string& text) {
-    return input.color ? std::string(code) + text + kReset : text;
+  auto paint = [&input](const char* code, std::string_view text) {
+    return input.color ? std::string(code).append(text) + kReset : std::string(text);
   };
   std::map<model::Severity, size_t> by_severity;
   size_t shown = 0;
@@ -103,11 +103,11 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     ++shown;
     ++by_severity[f.severity];
     SpanLocation at = locate(input.sources, f.span);
-    const std::string& message = f.message.in(input.lang);
+    std::string_view message = f.message().in(input.lang);
     out << paint(kBold, where(at)) << ": " << paint(severity_color(f.severity), model::severity_name(f.severity)) << " "
         << paint(kBold, f.check_id) << " ";
     // Check messages usually name the resource themselves ({resource}); say it only when they do not.
-    if (!f.resource.empty() && message.find(f.resource) == std::string::npos) out << f.resource << " ";
+    if (!f.resource().empty() && message.find(f.resource()) == std::string::npos) out << f.resource() << " ";
     out << message;
     if (!f.requirements.empty()) out << " [" << join(f.requirements, ", ") << "]";
     out << "\n";
@@ -116,7 +116,7 @@ void TextReporter::write(const ReportInput& input, std::ostream& out) const {
     std::string frame = render_code_frame(input.sources, f.span, style, f.evidence_redacted);
     out << frame;
     std::string indent(frame.empty() ? 2 : frame.find(" | "), ' ');
-    if (!f.scenario.empty()) out << indent << " = " << t.scenario << ": " << f.scenario << "\n";
+    if (!f.scenario().empty()) out << indent << " = " << t.scenario << ": " << f.scenario() << "\n";
     SpanLocation origin = locate(input.sources, f.origin);
     if (origin.valid) out << indent << " = " << t.origin << ": " << origin.file << ":" << origin.line << "\n";
     const std::string& fix = model::text_in(f.remediation, input.lang);

@@ -179,7 +179,7 @@ void remove_repeated_diagnostics(std::vector<model::Diagnostic>& diagnostics) {
 void remove_repeated_findings(std::vector<model::Finding>& findings) {
   auto same_run = [](const model::Finding& a, const model::Finding& b) {
     return a.span.file == b.span.file && a.span.begin == b.span.begin && a.check_id == b.check_id &&
-           a.resource == b.resource;
+           a.resource() == b.resource();
   };
   auto same = [](const model::Finding& a, const model::Finding& b) {
     return a.span.end == b.span.end && a.severity == b.severity;
@@ -651,7 +651,7 @@ ScanResult run_scan(const ScanOptions& options) {
   sort_by_place(
       sources, result.findings, [](const model::Finding& f) -> const model::Span& { return f.span; },
       [](const model::Finding& a, const model::Finding& b) {
-        return std::tie(a.check_id, a.resource) < std::tie(b.check_id, b.resource);
+        return std::pair(a.check_id, a.resource()) < std::pair(b.check_id, b.resource());
       });
   remove_repeated_findings(result.findings);
   sort_by_place(

@@ -52,16 +52,16 @@ TEST_F(EngineTest, FindingPointsAtTheFailingValueWithRenderedMessages) {
   ASSERT_EQ(findings.size(), 1u);
   const auto& f = findings[0];
   EXPECT_EQ(f.check_id, "T-ENC-001");
-  EXPECT_EQ(f.resource, "bucket.a");
+  EXPECT_EQ(f.resource(), "bucket.a");
   EXPECT_EQ(line_of(f), 3u);
-  EXPECT_EQ(f.attribute, "sse.alg");
-  EXPECT_EQ(f.evidence, "AES256");
-  EXPECT_EQ(f.tier, "mynumber");
-  EXPECT_EQ(f.message.en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
-  EXPECT_EQ(f.message.ja, "bucket.a の sse.alg が AES256（mynumber）");
+  EXPECT_EQ(f.attribute(), "sse.alg");
+  EXPECT_EQ(f.evidence(), "AES256");
+  EXPECT_EQ(f.tier(), "mynumber");
+  EXPECT_EQ(f.message().en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
+  EXPECT_EQ(f.message().ja, "bucket.a の sse.alg が AES256（mynumber）");
   ASSERT_NE(f.remediation, nullptr);
   EXPECT_EQ(f.remediation->en, "fix it");
-  EXPECT_EQ(f.fingerprint.size(), 16u);
+  EXPECT_EQ(f.fingerprint().size(), 16u);
   EXPECT_FALSE(f.suppressed);
 }
 
@@ -73,15 +73,15 @@ TEST_F(EngineTest, OneReportLanguageRendersOnlyThatMessage) {
   japanese.language = "ja";
   auto ja = run(japanese);
   ASSERT_EQ(ja.size(), 1u);
-  EXPECT_EQ(ja[0].message.ja, "bucket.a の sse.alg が AES256（mynumber）");
-  EXPECT_EQ(ja[0].message.en, "");
+  EXPECT_EQ(ja[0].message().ja, "bucket.a の sse.alg が AES256（mynumber）");
+  EXPECT_EQ(ja[0].message().en, "");
   EngineOptions english;
   english.language = "en";
   auto en = run(english);
   ASSERT_EQ(en.size(), 1u);
-  EXPECT_EQ(en[0].message.ja, "");
-  EXPECT_EQ(en[0].message.en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
-  EXPECT_EQ(en[0].fingerprint, ja[0].fingerprint);
+  EXPECT_EQ(en[0].message().ja, "");
+  EXPECT_EQ(en[0].message().en, "bucket.a has sse.alg = AES256 (mynumber, bucket)");
+  EXPECT_EQ(en[0].fingerprint(), ja[0].fingerprint());
 }
 
 // A check about secrets never copies what it found into the finding, nor into its message.
@@ -91,10 +91,10 @@ TEST_F(EngineTest, RedactedEvidenceKeepsTheValueOutOfTheFinding) {
   resources_.push_back(make_resource(sources_, "db", "db.a", "password: 'Juki-Passw0rd!'\n"));
   auto findings = run();
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].attribute, "password");
-  EXPECT_EQ(findings[0].evidence, "(redacted)");
-  EXPECT_EQ(findings[0].message.en.find("Passw0rd"), std::string::npos) << findings[0].message.en;
-  EXPECT_EQ(findings[0].message.ja.find("Passw0rd"), std::string::npos) << findings[0].message.ja;
+  EXPECT_EQ(findings[0].attribute(), "password");
+  EXPECT_EQ(findings[0].evidence(), "(redacted)");
+  EXPECT_EQ(findings[0].message().en.find("Passw0rd"), std::string::npos) << findings[0].message().en;
+  EXPECT_EQ(findings[0].message().ja.find("Passw0rd"), std::string::npos) << findings[0].message().ja;
 }
 
 TEST_F(EngineTest, EvidenceKeyTakesShownOrRedacted) {
@@ -111,8 +111,8 @@ TEST_F(EngineTest, MissingAttributePointsAtTheResource) {
   auto findings = run();
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(line_of(findings[0]), 1u);
-  EXPECT_EQ(findings[0].attribute, "sse.alg");
-  EXPECT_EQ(findings[0].evidence, "(not set)");
+  EXPECT_EQ(findings[0].attribute(), "sse.alg");
+  EXPECT_EQ(findings[0].evidence(), "(not set)");
 }
 
 TEST_F(EngineTest, UnknownValuesAreNotEvaluated) {
@@ -127,7 +127,7 @@ TEST_F(EngineTest, UnknownValuesAreNotEvaluated) {
   auto findings = run(strict);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].severity, model::Severity::kInfo);
-  EXPECT_EQ(findings[0].message.en, "var.alg has no value; T-ENC-001 not evaluated");
+  EXPECT_EQ(findings[0].message().en, "var.alg has no value; T-ENC-001 not evaluated");
 }
 
 TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
@@ -150,9 +150,9 @@ TEST_F(EngineTest, TiersFromPlacementTagsAndSubnets) {
   EXPECT_EQ(resources_[2].zone, "dmz");
   EXPECT_EQ(resources_[5].tier, "internet");
   ASSERT_EQ(findings.size(), 2u);
-  EXPECT_EQ(findings[0].resource, "instance.default");
+  EXPECT_EQ(findings[0].resource(), "instance.default");
   EXPECT_EQ(findings[0].severity, model::Severity::kCritical);
-  EXPECT_EQ(findings[1].resource, "instance.tagged");
+  EXPECT_EQ(findings[1].resource(), "instance.tagged");
   EXPECT_EQ(findings[1].severity, model::Severity::kHigh);
 }
 
@@ -169,7 +169,7 @@ TEST_F(EngineTest, ModuleAddressPlacementAndZoneOnly) {
   EXPECT_EQ(resources_[0].zone, "dmz");
   EXPECT_EQ(resources_[0].tier, "mynumber");
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].resource, "module.app.nat.y");
+  EXPECT_EQ(findings[0].resource(), "module.app.nat.y");
 }
 
 TEST_F(EngineTest, EachWithWhereGivesOneFindingPerElement) {
@@ -183,7 +183,7 @@ TEST_F(EngineTest, EachWithWhereGivesOneFindingPerElement) {
   auto findings = run();
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(line_of(findings[0]), 2u);
-  EXPECT_EQ(findings[0].attribute, "ingress[0].cidr");
+  EXPECT_EQ(findings[0].attribute(), "ingress[0].cidr");
   EXPECT_EQ(line_of(findings[1]), 4u);
 }
 
@@ -227,10 +227,10 @@ TEST_F(EngineTest, InlineSuppressions) {
                                      "sse:\n  alg: AES256  # gclint:ignore T-ENC-001 reason=\"x\" until=2020-01-01\n"));
   auto findings = run();
   std::map<std::string, std::vector<const model::Finding*>> by_resource;
-  for (const auto& f : findings) by_resource[f.resource].push_back(&f);
+  for (const auto& f : findings) by_resource[std::string(f.resource())].push_back(&f);
   ASSERT_EQ(by_resource["bucket.a"].size(), 1u);
   EXPECT_TRUE(by_resource["bucket.a"][0]->suppressed);
-  EXPECT_EQ(by_resource["bucket.a"][0]->suppression_reason, "legacy");
+  EXPECT_EQ(by_resource["bucket.a"][0]->suppression_reason(), "legacy");
   ASSERT_EQ(by_resource["bucket.b"].size(), 1u);
   EXPECT_TRUE(by_resource["bucket.b"][0]->suppressed);
   ASSERT_EQ(by_resource["bucket.c"].size(), 2u);
@@ -238,14 +238,14 @@ TEST_F(EngineTest, InlineSuppressions) {
     EXPECT_FALSE(f->suppressed);
     if (f->check_id == "GC-SUP-001") {
       EXPECT_EQ(f->severity, model::Severity::kLow);
-      EXPECT_EQ(f->message.en, "gclint:ignore T-ENC-001 has no reason, so it suppresses nothing");
+      EXPECT_EQ(f->message().en, "gclint:ignore T-ENC-001 has no reason, so it suppresses nothing");
     }
   }
   ASSERT_EQ(by_resource["bucket.d"].size(), 2u);
   for (const auto* f : by_resource["bucket.d"]) {
     EXPECT_FALSE(f->suppressed);
     if (f->check_id == "GC-SUP-001") {
-      EXPECT_NE(f->message.en.find("expired on 2020-01-01"), std::string::npos);
+      EXPECT_NE(f->message().en.find("expired on 2020-01-01"), std::string::npos);
     }
   }
 }
@@ -270,8 +270,8 @@ TEST_F(EngineTest, MetadataSuppressions) {
   for (const auto& f : findings) {
     if (f.check_id == "GC-SUP-001") ++sup;
     if (f.suppressed) ++suppressed;
-    if (f.resource == "bucket/default/c") {
-      EXPECT_EQ(f.suppression_reason, "needed by vendor");
+    if (f.resource() == "bucket/default/c") {
+      EXPECT_EQ(f.suppression_reason(), "needed by vendor");
     }
   }
   EXPECT_EQ(suppressed, 2);
@@ -300,12 +300,12 @@ TEST_F(EngineTest, CloudFormationScenarioCopies) {
   copy("B", "IsProd=false", "x", 40);
   auto findings = run();
   ASSERT_EQ(findings.size(), 2u);
-  EXPECT_EQ(findings[0].resource, "A");
-  EXPECT_EQ(findings[0].scenario, "");
-  EXPECT_EQ(findings[1].resource, "B");
-  EXPECT_EQ(findings[1].scenario, "IsProd=false");
-  EXPECT_NE(findings[1].message.en.find("(when IsProd=false)"), std::string::npos);
-  EXPECT_NE(findings[1].message.ja.find("（IsProd=false の場合）"), std::string::npos);
+  EXPECT_EQ(findings[0].resource(), "A");
+  EXPECT_EQ(findings[0].scenario(), "");
+  EXPECT_EQ(findings[1].resource(), "B");
+  EXPECT_EQ(findings[1].scenario(), "IsProd=false");
+  EXPECT_NE(findings[1].message().en.find("(when IsProd=false)"), std::string::npos);
+  EXPECT_NE(findings[1].message().ja.find("（IsProd=false の場合）"), std::string::npos);
 }
 
 TEST_F(EngineTest, FindingsAreSortedAndFingerprintsStable) {
@@ -315,13 +315,13 @@ TEST_F(EngineTest, FindingsAreSortedAndFingerprintsStable) {
   resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "name: a\nsse:\n  alg: AES256\n"));
   auto findings = run();
   ASSERT_EQ(findings.size(), 4u);
-  EXPECT_EQ(findings[0].resource, "bucket.a");
+  EXPECT_EQ(findings[0].resource(), "bucket.a");
   EXPECT_EQ(findings[0].check_id, "T-ENC-002");
   EXPECT_EQ(findings[1].check_id, "T-ENC-001");
-  EXPECT_EQ(findings[2].resource, "bucket.z");
+  EXPECT_EQ(findings[2].resource(), "bucket.z");
   auto again = run();
-  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(findings[i].fingerprint, again[i].fingerprint);
-  EXPECT_NE(findings[0].fingerprint, findings[1].fingerprint);
+  for (size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(findings[i].fingerprint(), again[i].fingerprint());
+  EXPECT_NE(findings[0].fingerprint(), findings[1].fingerprint());
 }
 
 TEST_F(EngineTest, PlanResourcesRunTerraformBlocksAndSecretsAreRedacted) {
@@ -335,7 +335,7 @@ TEST_F(EngineTest, PlanResourcesRunTerraformBlocksAndSecretsAreRedacted) {
   auto findings = run();
   ASSERT_EQ(findings.size(), 2u);
   for (const auto& f : findings) {
-    EXPECT_EQ(f.message.en.find("hunter2"), std::string::npos);
+    EXPECT_EQ(f.message().en.find("hunter2"), std::string::npos);
   }
 }
 

@@ -19,7 +19,8 @@ TEST(SuppressionScan, InlineCommentsMetadataAndAnnotations) {
   std::map<std::string, std::vector<const model::Finding*>> by_place;
   for (const auto& f : result.findings) {
     auto pos = result.sources->begin_of(f.span);
-    by_place[result.sources->path_of(f.span) + ":" + std::to_string(pos.line) + " " + f.check_id].push_back(&f);
+    by_place[result.sources->path_of(f.span) + ":" + std::to_string(pos.line) + " " + std::string(f.check_id)]
+        .push_back(&f);
   }
   auto suppressed = [&](const std::string& key) {
     auto it = by_place.find(key);

@@ -180,10 +180,10 @@ int run_fixture_dir(const fs::path& dir) {
       for (size_t i = 0; i < expected.size() && !found; ++i) {
         const Expectation& e = expected[i];
         if (matched[i] || e.check_id != f.check_id || e.file != file || e.line != pos.line) continue;
-        if (!e.message.empty() && f.message.en.find(e.message) == std::string::npos &&
-            f.message.ja.find(e.message) == std::string::npos) {
-          errors.push_back(display(file) + ":" + std::to_string(pos.line) + ": " + f.check_id + " message \"" +
-                           f.message.en + "\" does not contain \"" + e.message + "\"");
+        if (!e.message.empty() && f.message().en.find(e.message) == std::string::npos &&
+            f.message().ja.find(e.message) == std::string::npos) {
+          errors.push_back(display(file) + ":" + std::to_string(pos.line) + ": " + std::string(f.check_id) +
+                           " message \"" + std::string(f.message().en) + "\" does not contain \"" + e.message + "\"");
         }
         matched[i] = true;
         finding_matched[fi] = true;
@@ -191,7 +191,7 @@ int run_fixture_dir(const fs::path& dir) {
       }
       if (!found) {
         unexpected.push_back(display(file) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                             ": unexpected " + f.check_id + ": " + f.message.en);
+                             ": unexpected " + std::string(f.check_id) + ": " + std::string(f.message().en));
       }
     }
     for (size_t i = 0; i < expected.size(); ++i) {

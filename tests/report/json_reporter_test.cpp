@@ -46,7 +46,8 @@ TEST(JsonReporterTest, FindingFields) {
 
 TEST(JsonReporterTest, ScenarioAndOriginWhenPresent) {
   testing::ReportFixture fx;
-  fx.findings[0].scenario = "IsProd=true";
+  fx.drafts[0].scenario = "IsProd=true";
+  fx.rebuild();
   fx.findings[0].origin = model::Span{0, 0, 1};
   auto f = render(fx.input())["findings"][0];
   EXPECT_EQ(f["scenario"], "IsProd=true");

@@ -15,6 +15,8 @@ namespace gclint::report::testing {
 struct ReportFixture {
   model::SourceSet sources;
   engine::RulePack pack;
+  /// The findings as built; a test edits `drafts` and calls rebuild() to change their text.
+  std::vector<model::FindingDraft> drafts;
   std::vector<model::Finding> findings;
   std::vector<model::Diagnostic> diagnostics;
 
@@ -30,7 +32,7 @@ struct ReportFixture {
     uint32_t tf_id = sources.add("modules/storage/main.tf", tf);
     uint32_t yaml_id = sources.add("k8s/broken.yaml", "kind: [\n");
     uint32_t begin = static_cast<uint32_t>(tf.find("sse_algorithm"));
-    model::Finding f;
+    model::FindingDraft f;
     f.check_id = "GC-ENC-002";
     f.check_name = "storage-customer-managed-key";
     f.severity = model::Severity::kHigh;
@@ -50,8 +52,8 @@ struct ReportFixture {
     f.attribute = "rule.apply_server_side_encryption_by_default.sse_algorithm";
     f.evidence = "AES256";
     f.fingerprint = "0123456789abcdef";
-    findings.push_back(f);
-    model::Finding s = f;
+    drafts.push_back(f);
+    model::FindingDraft s = f;
     s.check_id = "GC-LOG-001";
     s.check_name = "bucket-access-logging";
     s.severity = model::Severity::kMedium;
@@ -62,11 +64,17 @@ struct ReportFixture {
     s.fingerprint = "fedcba9876543210";
     s.suppressed = true;
     s.suppression_reason = "central logging bucket";
-    findings.push_back(s);
+    drafts.push_back(s);
+    rebuild();
     diagnostics.push_back(
         {model::Diagnostic::Level::kError, model::Span{yaml_id, 6, 7}, "unexpected end of flow sequence"});
     diagnostics.push_back({model::Diagnostic::Level::kNotEvaluated, model::Span{tf_id, 0, 8},
                            "var.kms_key_arn has no value; GC-ENC-002 not evaluated"});
+  }
+
+  void rebuild() {
+    findings.clear();
+    for (const auto& d : drafts) findings.emplace_back(d);
   }
 
   ReportInput input(std::string lang = "en") const {

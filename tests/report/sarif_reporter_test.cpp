@@ -71,7 +71,8 @@ TEST(SarifReporterTest, ValidAgainstSchema) {
     GTEST_SKIP() << "/usr/bin/python3 lacks jsonschema (ci/setup.sh installs python3-jsonschema)";
   }
   testing::ReportFixture fx;
-  fx.findings[0].scenario = "IsProd=true";
+  fx.drafts[0].scenario = "IsProd=true";
+  fx.rebuild();
   auto dir = std::filesystem::temp_directory_path();
   for (const std::string lang : {"en", "ja"}) {
     std::string path = (dir / ("gclint_sarif_" + std::to_string(::getpid()) + "_" + lang + ".json")).string();

@@ -52,7 +52,8 @@ TEST(TextReporterTest, ColourOnlyWhenAsked) {
 
 TEST(TextReporterTest, NamesResourceWhenMessageDoesNot) {
   testing::ReportFixture fx;
-  fx.findings[0].message.en = "uses an AWS-managed key";
+  fx.drafts[0].message.en = "uses an AWS-managed key";
+  fx.rebuild();
   EXPECT_NE(render(fx.input()).find("GC-ENC-002 aws_s3_bucket_server_side_encryption_configuration.logs uses an"),
             std::string::npos);
 }

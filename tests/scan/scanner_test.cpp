@@ -17,7 +17,8 @@ std::vector<std::string> finding_lines(const ScanResult& r) {
   std::vector<std::string> lines;
   for (const auto& f : r.findings) {
     auto p = r.sources->begin_of(f.span);
-    lines.push_back(r.sources->path_of(f.span) + ":" + std::to_string(p.line) + " " + f.check_id + " " + f.resource);
+    lines.push_back(r.sources->path_of(f.span) + ":" + std::to_string(p.line) + " " + std::string(f.check_id) + " " +
+                    std::string(f.resource()));
   }
   return lines;
 }

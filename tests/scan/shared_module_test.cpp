@@ -59,7 +59,7 @@ TEST_F(SharedModuleTest, ParsedOnceEvaluatedPerCallerReportedOnce) {
     // Two callers leave the volume unencrypted; the module line is the same, so one finding (same address, same
     // span) stands for both.
     size_t unencrypted = std::count_if(r.findings.begin(), r.findings.end(), [&](const model::Finding& f) {
-      return f.check_id == "GC-ENC-002" && f.resource == "module.store.aws_ebs_volume.this";
+      return f.check_id == "GC-ENC-002" && f.resource() == "module.store.aws_ebs_volume.this";
     });
     EXPECT_EQ(unencrypted, 1u) << "jobs " << jobs;
     // The module's syntax error is reported once, at its file, although three roots use the module.
