@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/language.h"
@@ -133,6 +134,7 @@ int run_scan_command(const CommandContext& context) {
   input.files_scanned = result.files_scanned;
   input.resources_evaluated = result.resources;
   input.threshold = threshold;
+  input.threads = c.jobs != 0 ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
   reporter->write(input, *out);
   out->flush();
   if (c.output && !file) {

@@ -124,7 +124,8 @@ void JsonReporter::write(const ReportInput& input, std::ostream& out) const {
                   {kErrors, errors.size(), nullptr,
                    [&](size_t i, std::string& text) { write_diagnostic(input, *errors[i], true, text); }},
                   {kNotEvaluated, not_evaluated.size(), nullptr,
-                   [&](size_t i, std::string& text) { write_diagnostic(input, *not_evaluated[i], false, text); }}});
+                   [&](size_t i, std::string& text) { write_diagnostic(input, *not_evaluated[i], false, text); }}},
+                 input.threads);
 }
 
 }  // namespace gclint::report

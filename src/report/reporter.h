@@ -26,6 +26,8 @@ struct ReportInput {
   size_t files_scanned = 0;
   size_t resources_evaluated = 0;
   model::Severity threshold = model::Severity::kLow;
+  /// Threads that may render findings at once (--jobs); the output does not depend on it.
+  unsigned threads = 1;
 };
 
 class Reporter {

@@ -246,7 +246,8 @@ void SarifReporter::write(const ReportInput& input, std::ostream& out) const {
                  {{kResults, input.findings.size(), nullptr,
                    [&](size_t i, std::string& text) { write_result(input.findings[i], text); }},
                   {kNotifications, input.diagnostics.size(), nullptr,
-                   [&](size_t i, std::string& text) { write_notification(input.diagnostics[i], text); }}});
+                   [&](size_t i, std::string& text) { write_notification(input.diagnostics[i], text); }}},
+                 input.threads);
 }
 
 }  // namespace gclint::report

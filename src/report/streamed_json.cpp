@@ -2,29 +2,33 @@
 
 #include <algorithm>
 
+#include "model/parallel.h"
+
 namespace gclint::report {
 namespace {
 
 constexpr auto kReplaceInvalidUtf8 = nlohmann::ordered_json::error_handler_t::replace;
 
 // JSON text never holds a raw newline inside a string, so re-indenting line by line is exact.
-void write_indented(std::ostream& out, const std::string& text, const std::string& indent) {
+void append_indented(std::string& out, const std::string& text, const std::string& indent) {
   size_t begin = 0;
   while (true) {
     size_t end = text.find('\n', begin);
-    out << indent;
-    out.write(text.data() + begin,
-              static_cast<std::streamsize>((end == std::string::npos ? text.size() : end) - begin));
+    out += indent;
+    out.append(text, begin, (end == std::string::npos ? text.size() : end) - begin);
     if (end == std::string::npos) return;
-    out << '\n';
+    out += '\n';
     begin = end + 1;
   }
 }
 
+// Enough elements per batch to keep two threads busy between the writes, few enough to stay small in memory.
+constexpr size_t kBatch = 512;
+
 }  // namespace
 
-void write_streamed(std::ostream& out, const nlohmann::ordered_json& document,
-                    const std::vector<StreamedArray>& arrays) {
+void write_streamed(std::ostream& out, const nlohmann::ordered_json& document, const std::vector<StreamedArray>& arrays,
+                    unsigned threads) {
   std::string text = document.dump(2, ' ', false, kReplaceInvalidUtf8);
   struct Slot {
     size_t at;
@@ -50,16 +54,25 @@ void write_streamed(std::ostream& out, const nlohmann::ordered_json& document,
       continue;
     }
     out << "[\n";
-    std::string element;
-    for (size_t i = 0; i < slot.array->count; ++i) {
-      if (i != 0) out << ",\n";
-      if (slot.array->element_text) {
-        element.clear();
-        slot.array->element_text(i, element);
-      } else {
-        element = slot.array->element(i).dump(2, ' ', false, kReplaceInvalidUtf8);
+    const StreamedArray& array = *slot.array;
+    std::string element_indent = indent + "  ";
+    std::vector<std::string> batch(std::min(kBatch, array.count));
+    for (size_t first = 0; first < array.count; first += kBatch) {
+      size_t size = std::min(kBatch, array.count - first);
+      model::parallel_for(size, size < 64 ? 1 : threads, [&](size_t k) {
+        std::string element;
+        if (array.element_text) {
+          array.element_text(first + k, element);
+        } else {
+          element = array.element(first + k).dump(2, ' ', false, kReplaceInvalidUtf8);
+        }
+        batch[k].clear();
+        append_indented(batch[k], element, element_indent);
+      });
+      for (size_t k = 0; k < size; ++k) {
+        if (first + k != 0) out << ",\n";
+        out << batch[k];
       }
-      write_indented(out, element, indent + "  ");
     }
     out << '\n' << indent << ']';
   }

@@ -20,8 +20,10 @@ struct StreamedArray {
 };
 
 /// Writes `document` as `dump(2)` would, followed by a newline, with each placeholder string replaced by its
-/// array. Only one element exists at a time, so a report of any size costs the memory of its largest finding.
-void write_streamed(std::ostream& out, const nlohmann::ordered_json& document,
-                    const std::vector<StreamedArray>& arrays);
+/// array. Elements are rendered a batch at a time, shared among `threads` threads (so `element` and `element_text`
+/// must only read) and written in order: the output does not depend on `threads`, and a report of any size costs
+/// the memory of one batch.
+void write_streamed(std::ostream& out, const nlohmann::ordered_json& document, const std::vector<StreamedArray>& arrays,
+                    unsigned threads = 1);
 
 }  // namespace gclint::report

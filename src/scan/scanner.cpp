@@ -547,6 +547,9 @@ ScanResult run_scan(const ScanOptions& options) {
     uint32_t scope = unit.kind == UnitKind::kKubernetes ? 0 : static_cast<uint32_t>(index + 1);
     for (auto& r : parsed.resources) r.unit = scope;
     if (unit.kind == UnitKind::kKubernetes) {
+      // Kept until every Kubernetes unit is read, then moved into one vector: without their growth slack, the
+      // units' vectors and that one are half the size together.
+      parsed.resources.shrink_to_fit();
       out.kubernetes = std::move(parsed.resources);
       return;
     }
