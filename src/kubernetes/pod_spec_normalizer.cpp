@@ -37,15 +37,28 @@ std::optional<Value> normalize_pod_spec(const Value& document, std::string_view 
   }
   if (spec == nullptr || !spec->is_map()) return std::nullopt;
 
-  Value view = *spec;
+  // The view reads the document's values in place (Value::borrowing) instead of copying them: the resource keeps
+  // both, and neither changes once loaded. A value may be reachable from the view's root by one path only, since
+  // findings name the path that leads to it: `allContainers` reads the document's containers, so the view's own
+  // `containers`, `initContainers` and `ephemeralContainers` are copies.
+  auto is_container_group = [](std::string_view key) {
+    return key == "containers" || key == "initContainers" || key == "ephemeralContainers";
+  };
+  Value view = Value::map(spec->span);
+  view.origin = spec->origin;
+  view.refs = spec->refs;
+  view.entries.reserve(spec->entries.size() + 2);
+  for (const auto& entry : spec->entries) {
+    view.entries.push_back({entry.key, is_container_group(entry.key) ? entry.value : Value::borrowing(entry.value)});
+  }
   Value all = Value::list(spec->span);
   for (std::string_view group : {"containers", "initContainers", "ephemeralContainers"}) {
     const Value* list = spec->get(group);
     if (list == nullptr || !list->is_list()) continue;
-    for (const Value& container : list->items) all.items.push_back(container);
+    for (const Value& container : list->items) all.items.push_back(Value::borrowing(container));
   }
   view.set("allContainers", std::move(all));
-  view.set("podMetadata", metadata != nullptr ? *metadata : Value::map(spec->span));
+  view.set("podMetadata", metadata != nullptr ? Value::borrowing(*metadata) : Value::map(spec->span));
   return view;
 }
 

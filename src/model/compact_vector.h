@@ -17,6 +17,11 @@ namespace gclint::model {
 /// allocates nothing. A Value holds three (list items, map entries, references), most of them empty, and a scan
 /// holds millions of Values; std::vector would cost 24 bytes each. The interface and the invalidation rules are
 /// std::vector's, for the members it has; at most 2^32 - 1 elements.
+///
+/// A vector can also borrow another's elements (`borrow`) instead of copying them: it reads them in place, never
+/// destroys them, and copies them into a buffer of its own before any access that could change them (the non-const
+/// accessors included). The vector it borrows from must outlive it and keep its buffer: not grow, shrink or move
+/// elements while a borrower reads them.
 template <typename T>
 class CompactVector {
  public:
@@ -39,8 +44,16 @@ class CompactVector {
     for (; first != last; ++first) emplace_back(*first);
   }
   CompactVector(const CompactVector& other) { append_copies(other.begin(), other.end(), other.size()); }
-  CompactVector(CompactVector&& other) noexcept : head_(std::exchange(other.head_, nullptr)) {}
-  ~CompactVector() { release(head_); }
+  CompactVector(CompactVector&& other) noexcept : bits_(std::exchange(other.bits_, 0)) {}
+  ~CompactVector() { drop(bits_); }
+
+  /// A vector that reads `owner`'s elements in place (see the class comment).
+  static CompactVector borrow(const CompactVector& owner) noexcept {
+    CompactVector view;
+    if (owner.head() != nullptr) view.bits_ = reinterpret_cast<std::uintptr_t>(owner.head()) | kBorrowed;
+    return view;
+  }
+  bool borrowed() const noexcept { return (bits_ & kBorrowed) != 0; }
 
   CompactVector& operator=(const CompactVector& other) {
     if (this != &other) {
@@ -52,28 +65,32 @@ class CompactVector {
   // Like std::vector, the source is taken before the old elements are destroyed, so a vector may be assigned one
   // held inside its own elements.
   CompactVector& operator=(CompactVector&& other) noexcept {
-    if (this != &other) release(std::exchange(head_, std::exchange(other.head_, nullptr)));
+    if (this != &other) drop(std::exchange(bits_, std::exchange(other.bits_, 0)));
     return *this;
   }
   CompactVector& operator=(std::initializer_list<T> items) { return *this = CompactVector(items); }
 
-  void swap(CompactVector& other) noexcept { std::swap(head_, other.head_); }
+  void swap(CompactVector& other) noexcept { std::swap(bits_, other.bits_); }
 
-  size_t size() const noexcept { return head_ == nullptr ? 0 : head_->size; }
-  size_t capacity() const noexcept { return head_ == nullptr ? 0 : head_->capacity; }
+  size_t size() const noexcept { return head() == nullptr ? 0 : head()->size; }
+  size_t capacity() const noexcept { return head() == nullptr || borrowed() ? 0 : head()->capacity; }
   bool empty() const noexcept { return size() == 0; }
   static constexpr size_t max_size() noexcept { return std::numeric_limits<uint32_t>::max(); }
 
-  T* data() noexcept { return head_ == nullptr ? nullptr : elements(head_); }
-  const T* data() const noexcept { return head_ == nullptr ? nullptr : elements(head_); }
-  iterator begin() noexcept { return data(); }
-  iterator end() noexcept { return data() + size(); }
+  // Non-const access may change the elements: a borrowing vector copies them first.
+  T* data() {
+    own();
+    return head() == nullptr ? nullptr : elements(head());
+  }
+  const T* data() const noexcept { return head() == nullptr ? nullptr : elements(head()); }
+  iterator begin() { return data(); }
+  iterator end() { return data() + size(); }
   const_iterator begin() const noexcept { return data(); }
   const_iterator end() const noexcept { return data() + size(); }
   const_iterator cbegin() const noexcept { return begin(); }
   const_iterator cend() const noexcept { return end(); }
-  reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
-  reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  reverse_iterator rbegin() { return reverse_iterator(end()); }
+  reverse_iterator rend() { return reverse_iterator(begin()); }
   const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
   const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
 
@@ -93,43 +110,50 @@ class CompactVector {
   const T& back() const { return data()[size() - 1]; }
 
   void reserve(size_t wanted) {
+    own();
     if (wanted > capacity()) reallocate(wanted);
   }
   void shrink_to_fit() {
-    if (head_ != nullptr && head_->size < head_->capacity) {
-      if (head_->size == 0) {
-        release(std::exchange(head_, nullptr));
+    own();
+    Header* h = head();
+    if (h != nullptr && h->size < h->capacity) {
+      if (h->size == 0) {
+        drop(std::exchange(bits_, 0));
       } else {
-        reallocate(head_->size);
+        reallocate(h->size);
       }
     }
   }
   void clear() noexcept {
-    if (head_ == nullptr) return;
-    std::destroy_n(elements(head_), head_->size);
-    head_->size = 0;
+    if (borrowed()) bits_ = 0;
+    Header* h = head();
+    if (h == nullptr) return;
+    std::destroy_n(elements(h), h->size);
+    h->size = 0;
   }
 
   void push_back(const T& item) { emplace_back(item); }
   void push_back(T&& item) { emplace_back(std::move(item)); }
   template <typename... Args>
   T& emplace_back(Args&&... args) {
+    own();
     size_t n = size();
     if (n == capacity()) {
       // The arguments may refer to an element: build the new one before the old buffer goes.
       T item(std::forward<Args>(args)...);
       reallocate(grown(n + 1));
-      T* slot = ::new (static_cast<void*>(elements(head_) + n)) T(std::move(item));
-      ++head_->size;
+      T* slot = ::new (static_cast<void*>(elements(head()) + n)) T(std::move(item));
+      ++head()->size;
       return *slot;
     }
-    T* slot = ::new (static_cast<void*>(elements(head_) + n)) T(std::forward<Args>(args)...);
-    ++head_->size;
+    T* slot = ::new (static_cast<void*>(elements(head()) + n)) T(std::forward<Args>(args)...);
+    ++head()->size;
     return *slot;
   }
   void pop_back() {
-    --head_->size;
-    std::destroy_at(elements(head_) + head_->size);
+    own();
+    --head()->size;
+    std::destroy_at(elements(head()) + head()->size);
   }
   void resize(size_t n) {
     while (size() > n) pop_back();
@@ -140,14 +164,14 @@ class CompactVector {
   }
 
   iterator insert(const_iterator position, T item) {
-    size_t index = static_cast<size_t>(position - begin());
+    size_t index = static_cast<size_t>(position - std::as_const(*this).begin());
     emplace_back(std::move(item));
     std::rotate(begin() + index, end() - 1, end());
     return begin() + index;
   }
   template <typename It, typename = typename std::iterator_traits<It>::iterator_category>
   iterator insert(const_iterator position, It first, It last) {
-    size_t index = static_cast<size_t>(position - begin());
+    size_t index = static_cast<size_t>(position - std::as_const(*this).begin());
     size_t old_size = size();
     for (; first != last; ++first) emplace_back(*first);
     std::rotate(begin() + index, begin() + old_size, end());
@@ -155,12 +179,14 @@ class CompactVector {
   }
   iterator erase(const_iterator position) { return erase(position, position + 1); }
   iterator erase(const_iterator first, const_iterator last) {
-    T* from = begin() + (first - begin());
-    T* to = begin() + (last - begin());
+    // Positions are offsets: a borrowing vector's own copy has other addresses.
+    const T* old_begin = std::as_const(*this).begin();
+    T* from = begin() + (first - old_begin);
+    T* to = begin() + (last - old_begin);
     if (from == to) return from;
     T* new_end = std::move(to, end(), from);
     std::destroy(new_end, end());
-    head_->size = static_cast<uint32_t>(new_end - begin());
+    head()->size = static_cast<uint32_t>(new_end - begin());
     return from;
   }
 
@@ -190,6 +216,21 @@ class CompactVector {
     return std::max(needed, std::min<size_t>(doubled, max_size()));
   }
 
+  static constexpr std::uintptr_t kBorrowed = 1;  // headers come from operator new: the low bit is free
+
+  Header* head() const noexcept { return reinterpret_cast<Header*>(bits_ & ~kBorrowed); }
+  // Releases a buffer this vector owned; a borrowed one belongs to another vector.
+  static void drop(std::uintptr_t bits) noexcept {
+    if ((bits & kBorrowed) == 0) release(reinterpret_cast<Header*>(bits));
+  }
+  // A borrowing vector takes copies of the elements it reads, so that it can change them.
+  void own() {
+    if (!borrowed()) return;
+    CompactVector copy;
+    copy.append_copies(elements(head()), elements(head()) + head()->size, head()->size);
+    bits_ = std::exchange(copy.bits_, 0);
+  }
+
   static Header* allocate(size_t count) {
     if (count > max_size()) throw std::length_error("CompactVector: too many elements");
     void* memory = ::operator new(offset() + count * sizeof(T));
@@ -201,14 +242,17 @@ class CompactVector {
     ::operator delete(static_cast<void*>(head));
   }
 
+  // Only for an owned buffer (callers own() first).
   void reallocate(size_t count) {
     Header* fresh = allocate(count);
     size_t n = size();
+    Header* old = head();
     if (n != 0) {
-      std::uninitialized_move_n(elements(head_), n, elements(fresh));
+      std::uninitialized_move_n(elements(old), n, elements(fresh));
       fresh->size = static_cast<uint32_t>(n);
     }
-    release(std::exchange(head_, fresh));
+    bits_ = reinterpret_cast<std::uintptr_t>(fresh);
+    release(old);
   }
 
   template <typename It>
@@ -217,7 +261,7 @@ class CompactVector {
     for (; first != last; ++first) emplace_back(*first);
   }
 
-  Header* head_ = nullptr;
+  std::uintptr_t bits_ = 0;  // the Header's address, | kBorrowed when the buffer is another vector's
 };
 
 /// std::erase_if for CompactVector; returns how many elements were removed.

@@ -64,6 +64,20 @@ Value Value::reference(Reference ref, Span span) {
   return v;
 }
 
+Value Value::borrowing(const Value& of) {
+  Value v;
+  v.kind = of.kind;
+  v.boolean = of.boolean;
+  v.span = of.span;
+  v.origin = of.origin;
+  v.number = of.number;
+  v.text = of.text;
+  v.items = CompactVector<Value>::borrow(of.items);
+  v.entries = CompactVector<MapEntry>::borrow(of.entries);
+  v.refs = References::borrow(of.refs);
+  return v;
+}
+
 bool Value::contains_unknown() const {
   switch (kind) {
     case Kind::kUnknown:
@@ -91,7 +105,14 @@ const Value* Value::get(std::string_view key) const {
   return nullptr;
 }
 
-Value* Value::get(std::string_view key) { return const_cast<Value*>(static_cast<const Value*>(this)->get(key)); }
+Value* Value::get(std::string_view key) {
+  if (kind != Kind::kMap) return nullptr;
+  // Through entries' non-const accessors: a borrowing value copies what it borrows before handing out a pointer.
+  for (auto& entry : entries) {
+    if (entry.key == key) return &entry.value;
+  }
+  return nullptr;
+}
 
 Value& Value::set(std::string key, Value value) {
   if (kind != Kind::kMap) {

@@ -55,6 +55,10 @@ struct Value {
   static Value unknown(std::string why, Span span = {});
   /// An unknown value that points at a resource attribute (e.g. aws_kms_key.main.arn).
   static Value reference(Reference ref, Span span = {});
+  /// `of`'s kind, scalars and spans, with its list items, map entries and references read in place instead of
+  /// copied (CompactVector::borrow): a view of a subtree that costs one Value. `of` must outlive it and not change
+  /// while it is read; changing the borrowed value's own lists copies them first.
+  static Value borrowing(const Value& of);
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_bool() const { return kind == Kind::kBool; }

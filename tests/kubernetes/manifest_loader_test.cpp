@@ -70,6 +70,23 @@ TEST(ManifestLoaderTest, EveryWorkloadKindGetsAPodSpecView) {
     const Value* privileged = all->items[0].get("securityContext")->get("privileged");
     EXPECT_EQ(l->text(privileged->span), "privileged: false");
   }
+  // The view reads the document's containers and pod metadata in place instead of holding copies; only the view's
+  // own container lists are copies, so that each value is reachable from the view's root by one path.
+  for (const auto& r : l->result.resources) {
+    SCOPED_TRACE(r.address);
+    const Value& view = *r.view("pod_spec");
+    const Value& all = *view.get("allContainers");
+    const Value* spec = r.type == "Pod"           ? r.attributes.get("spec")
+                        : r.type == "PodTemplate" ? r.attributes.get("template")->get("spec")
+                        : r.type == "CronJob"
+                            ? r.attributes.get("spec")->get("jobTemplate")->get("spec")->get("template")->get("spec")
+                            : r.attributes.get("spec")->get("template")->get("spec");
+    ASSERT_NE(spec, nullptr);
+    const Value& first = spec->get("containers")->items[0];
+    EXPECT_EQ(all.items[0].entries.data(), first.entries.data());
+    EXPECT_NE(view.get("containers")->items[0].entries.data(), first.entries.data());
+    EXPECT_EQ(view.get("serviceAccountName")->span.begin, spec->get("serviceAccountName")->span.begin);
+  }
   const Resource* cron = l->find("CronJob/apps/cron-a");
   ASSERT_NE(cron, nullptr);
   EXPECT_EQ(cron->view("pod_spec")->get("serviceAccountName")->text, "cron-sa");

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/value.h"
@@ -108,6 +110,74 @@ TEST(CompactVectorTest, ValueAssignedFromItsOwnItem) {
   items = std::move(items.back().items);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].text, "nested");
+}
+
+TEST(CompactVectorTest, BorrowReadsInPlaceAndNeverFrees) {
+  auto owner = std::make_unique<CompactVector<std::string>>();
+  for (int i = 0; i < 5; ++i) owner->push_back("element " + std::to_string(i) + " long enough for the heap");
+  {
+    CompactVector<std::string> view = CompactVector<std::string>::borrow(*owner);
+    EXPECT_TRUE(view.borrowed());
+    EXPECT_EQ(std::as_const(view).data(), std::as_const(*owner).data());
+    EXPECT_EQ(as_vector(view), as_vector(*owner));
+    CompactVector<std::string> moved = std::move(view);
+    EXPECT_TRUE(moved.borrowed());
+    EXPECT_EQ(moved.size(), 5u);
+  }  // the borrowers are gone; the owner's elements must still be there (ASan would report a double free)
+  EXPECT_EQ((*owner)[4], "element 4 long enough for the heap");
+  CompactVector<std::string> empty_owner;
+  EXPECT_FALSE(CompactVector<std::string>::borrow(empty_owner).borrowed());
+}
+
+TEST(CompactVectorTest, ChangingABorrowerCopiesFirstAndLeavesTheOwnerAlone) {
+  CompactVector<std::string> owner{"a", "b", "c"};
+  const std::vector<std::string> original = as_vector(owner);
+
+  CompactVector<std::string> appended = CompactVector<std::string>::borrow(owner);
+  appended.push_back("d");
+  EXPECT_FALSE(appended.borrowed());
+  EXPECT_EQ(as_vector(appended), (std::vector<std::string>{"a", "b", "c", "d"}));
+
+  CompactVector<std::string> written = CompactVector<std::string>::borrow(owner);
+  written[1] = "changed";  // non-const access
+  EXPECT_NE(std::as_const(written).data(), std::as_const(owner).data());
+  EXPECT_EQ(written[1], "changed");
+
+  CompactVector<std::string> erased = CompactVector<std::string>::borrow(owner);
+  erased.erase(std::as_const(erased).begin());
+  EXPECT_EQ(as_vector(erased), (std::vector<std::string>{"b", "c"}));
+
+  CompactVector<std::string> inserted = CompactVector<std::string>::borrow(owner);
+  inserted.insert(std::as_const(inserted).begin() + 1, "x");
+  EXPECT_EQ(as_vector(inserted), (std::vector<std::string>{"a", "x", "b", "c"}));
+
+  CompactVector<std::string> cleared = CompactVector<std::string>::borrow(owner);
+  cleared.clear();
+  EXPECT_TRUE(cleared.empty());
+
+  CompactVector<std::string> copied = CompactVector<std::string>::borrow(owner);
+  CompactVector<std::string> copy(copied);
+  EXPECT_FALSE(copy.borrowed());
+  EXPECT_NE(std::as_const(copy).data(), std::as_const(owner).data());
+
+  CompactVector<std::string> reassigned = CompactVector<std::string>::borrow(owner);
+  reassigned = CompactVector<std::string>{"z"};
+  EXPECT_EQ(as_vector(reassigned), (std::vector<std::string>{"z"}));
+
+  EXPECT_EQ(as_vector(owner), original);
+}
+
+TEST(CompactVectorTest, ABorrowingValueReadsTheSubtreeItWasMadeOf) {
+  Value document = Value::map();
+  Value& spec = document.set("spec", Value::map());
+  spec.set("name", Value::of_string("app"));
+  spec.set("ports", Value::list()).push(Value::of_number(8080));
+  Value view = Value::borrowing(*document.get("spec"));
+  EXPECT_EQ(std::as_const(view).entries.data(), std::as_const(*document.get("spec")).entries.data());
+  EXPECT_EQ(view.get("name")->text, "app");  // a non-const get copies the borrowed entries first
+  EXPECT_FALSE(view.entries.borrowed());
+  view.set("name", Value::of_string("changed"));
+  EXPECT_EQ(document.get("spec")->get("name")->text, "app");
 }
 
 }  // namespace
