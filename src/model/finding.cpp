@@ -5,17 +5,7 @@
 
 namespace gclint::model {
 
-Finding::Finding(const FindingDraft& draft)
-    : check_id(draft.check_id),
-      check_name(draft.check_name),
-      requirements(draft.requirements),
-      remediation(draft.remediation),
-      span(draft.span),
-      origin(draft.origin),
-      severity(draft.severity),
-      format(draft.format),
-      evidence_redacted(draft.evidence_redacted),
-      suppressed(draft.suppressed) {
+Finding::Finding(const FindingDraft& draft) : FindingBasics(draft) {
   const std::array<const std::string*, kFieldCount> fields{
       &draft.resource,  &draft.resource_type, &draft.tier,     &draft.message.ja,  &draft.message.en,
       &draft.attribute, &draft.evidence,      &draft.scenario, &draft.fingerprint, &draft.suppression_reason};
@@ -34,17 +24,7 @@ Finding::Finding(const FindingDraft& draft)
   }
 }
 
-Finding::Finding(const Finding& other)
-    : check_id(other.check_id),
-      check_name(other.check_name),
-      requirements(other.requirements),
-      remediation(other.remediation),
-      span(other.span),
-      origin(other.origin),
-      severity(other.severity),
-      format(other.format),
-      evidence_redacted(other.evidence_redacted),
-      suppressed(other.suppressed) {
+Finding::Finding(const Finding& other) : FindingBasics(other) {
   if (other.text_ == nullptr) return;
   size_t size = other.block_size();
   text_ = std::make_unique_for_overwrite<char[]>(size);

@@ -36,45 +36,49 @@ struct LocalizedView {
   std::string_view in(std::string_view lang) const { return lang == "ja" && !ja.empty() ? ja : en; }
 };
 
-/// A finding while the engine builds it, each text in its own string so that it can still be edited (scenarios
-/// named, suppressions applied, the fingerprint computed). `Finding` is what leaves the engine.
-struct FindingDraft {
-  /// The check's ID, slug ("storage-customer-managed-key") and requirement IDs ("GC-ENC-02"). Like `remediation`,
-  /// they point into the rule pack (or static storage), which outlives the findings.
+/// What a finding holds besides its own text: its check's fields, which point into the rule pack (or static
+/// storage) that outlives the findings, and the places it names.
+struct FindingBasics {
+  /// The check's ID, slug ("storage-customer-managed-key") and requirement IDs ("GC-ENC-02").
   std::string_view check_id;
   std::string_view check_name;
-  Severity severity = Severity::kMedium;
-  /// The most specific place: the failing attribute, else the nearest enclosing block.
-  Span span;
-  std::string resource;  // Resource::address
-  std::string resource_type;
-  Format format = Format::kTerraform;
-  std::string tier;
   std::span<const std::string> requirements;
-  /// A scan that knows its report language (ScanOptions::lang) renders only that one; the other is empty.
-  LocalizedText message;
   /// The check's fix, shared by all its findings. Null when there is none.
   const LocalizedText* remediation = nullptr;
-  /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
-  std::string attribute;
-  std::string evidence;
+  /// The most specific place: the failing attribute, else the nearest enclosing block.
+  Span span;
+  /// Where the offending value was set when it came through a variable or parameter.
+  Span origin;
+  Severity severity = Severity::kMedium;
+  Format format = Format::kTerraform;
   /// The value found is a secret (a check with `evidence: redacted`, Kubernetes Secret/ConfigMap data): reports show
   /// neither it nor the source text under the span.
   bool evidence_redacted = false;
-  /// Where the offending value was set when it came through a variable or parameter.
-  Span origin;
+  bool suppressed = false;
+};
+
+/// A finding while the engine builds it, each text in its own string so that it can still be edited (scenarios
+/// named, suppressions applied, the fingerprint computed). `Finding` is what leaves the engine.
+struct FindingDraft : FindingBasics {
+  std::string resource;  // Resource::address
+  std::string resource_type;
+  std::string tier;
+  /// A scan that knows its report language (ScanOptions::lang) renders only that one; the other is empty.
+  LocalizedText message;
+  /// Attribute path that failed ("server_side_encryption_configuration.rule") and the value seen, if any.
+  std::string attribute;
+  std::string evidence;
   /// CloudFormation condition assumptions under which the violation occurs.
   std::string scenario;
   /// Stable across line moves: hash of check id, file, resource address and attribute path.
   std::string fingerprint;
-  bool suppressed = false;
   std::string suppression_reason;
 };
 
 /// One violation of one check by one resource (design brief §1), as reports read it. A scan holds tens of
 /// thousands, so a finding is small: what belongs to its check points into the rule pack, and its own text (the
 /// FindingDraft's strings) sits in one allocation.
-class Finding {
+class Finding : public FindingBasics {
  public:
   Finding() = default;
   explicit Finding(const FindingDraft& draft);
@@ -83,17 +87,6 @@ class Finding {
   Finding(Finding&&) noexcept = default;
   Finding& operator=(Finding&&) noexcept = default;
   ~Finding() = default;
-
-  std::string_view check_id;
-  std::string_view check_name;
-  std::span<const std::string> requirements;
-  const LocalizedText* remediation = nullptr;
-  Span span;
-  Span origin;
-  Severity severity = Severity::kMedium;
-  Format format = Format::kTerraform;
-  bool evidence_redacted = false;
-  bool suppressed = false;
 
   std::string_view resource() const { return text(kResource); }
   std::string_view resource_type() const { return text(kResourceType); }
