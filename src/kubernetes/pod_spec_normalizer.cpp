@@ -1,11 +1,16 @@
 #include "kubernetes/pod_spec_normalizer.h"
 
+#include <algorithm>
+#include <array>
 #include <initializer_list>
 
 namespace gclint::kubernetes {
 namespace {
 
 using model::Value;
+
+// The pod spec's container lists, in the order allContainers joins them.
+constexpr std::array<std::string_view, 3> kContainerGroups{"containers", "initContainers", "ephemeralContainers"};
 
 const Value* walk(const Value& root, std::initializer_list<std::string_view> path) {
   const Value* node = &root;
@@ -42,7 +47,7 @@ std::optional<Value> normalize_pod_spec(const Value& document, std::string_view 
   // findings name the path that leads to it: `allContainers` reads the document's containers, so the view's own
   // `containers`, `initContainers` and `ephemeralContainers` are copies.
   auto is_container_group = [](std::string_view key) {
-    return key == "containers" || key == "initContainers" || key == "ephemeralContainers";
+    return std::find(kContainerGroups.begin(), kContainerGroups.end(), key) != kContainerGroups.end();
   };
   Value view = Value::map(spec->span);
   view.origin = spec->origin;
@@ -52,7 +57,7 @@ std::optional<Value> normalize_pod_spec(const Value& document, std::string_view 
     view.entries.push_back({entry.key, is_container_group(entry.key) ? entry.value : Value::borrowing(entry.value)});
   }
   Value all = Value::list(spec->span);
-  for (std::string_view group : {"containers", "initContainers", "ephemeralContainers"}) {
+  for (std::string_view group : kContainerGroups) {
     const Value* list = spec->get(group);
     if (list == nullptr || !list->is_list()) continue;
     for (const Value& container : list->items) all.items.push_back(Value::borrowing(container));
