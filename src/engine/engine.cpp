@@ -17,6 +17,7 @@
 #include "engine/suppression.h"
 #include "engine/tier_assignment.h"
 #include "model/parallel.h"
+#include "model/release.h"
 
 namespace gclint::engine {
 namespace {
@@ -295,43 +296,48 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
         }
       }
     }
+    // A check's findings stay in its slot until they become Findings; without their growth slack.
+    out.raw.shrink_to_fit();
   };
   model::parallel_for(checks.size(), threads, evaluate_check);
-  std::vector<Raw> raw;
+  // The steps below edit and drop drafts through pointers, so that the drafts are never copied.
+  std::vector<Raw*> raw;
+  size_t raw_count = 0;
+  for (const auto& out : per_check) raw_count += out.raw.size();
+  raw.reserve(raw_count);
   for (auto& out : per_check) {
-    std::move(out.raw.begin(), out.raw.end(), std::back_inserter(raw));
+    for (Raw& r : out.raw) raw.push_back(&r);
     std::move(out.notes.begin(), out.notes.end(), std::back_inserter(diagnostics));
+    model::release(out.notes);
   }
-  per_check = {};
 
   // CloudFormation scenario copies: one finding per place; a scenario is named only when not every copy fails.
   std::map<std::string, size_t> copies;
   for (const auto& r : resources) {
     if (!r.scenario.empty()) ++copies[r.address + '\0' + sources_.path_of(r.span)];
   }
-  std::vector<Raw> merged;
-  std::map<std::tuple<std::string_view, std::string, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
+  std::vector<Raw*> merged;
+  std::map<std::tuple<std::string_view, std::string_view, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
   std::vector<std::vector<std::string>> scenarios;
-  for (auto& r : raw) {
-    auto key = std::make_tuple(r.finding.check_id, r.finding.resource, r.finding.span.file, r.finding.span.begin,
-                               r.finding.span.end, r.finding.severity);
+  for (Raw* r : raw) {
+    auto key = std::make_tuple(r->finding.check_id, std::string_view(r->finding.resource), r->finding.span.file,
+                               r->finding.span.begin, r->finding.span.end, r->finding.severity);
     auto [it, inserted] = seen.emplace(key, merged.size());
     if (inserted) {
       scenarios.push_back({});
-      merged.push_back(std::move(r));
-      it->second = merged.size() - 1;
+      merged.push_back(r);
     }
     auto& list = scenarios[it->second];
-    const std::string& scenario = inserted ? merged.back().finding.scenario : r.finding.scenario;
-    if (std::find(list.begin(), list.end(), scenario) == list.end()) list.push_back(scenario);
+    if (std::find(list.begin(), list.end(), r->finding.scenario) == list.end()) list.push_back(r->finding.scenario);
   }
-  raw = {};
+  model::release(seen);
+  model::release(raw);
   for (size_t i = 0; i < merged.size(); ++i) {
-    model::FindingDraft& f = merged[i].finding;
+    model::FindingDraft& f = merged[i]->finding;
     const auto& list = scenarios[i];
     bool unconditional =
         std::find(list.begin(), list.end(), std::string()) != list.end() ||
-        list.size() >= copies[f.resource + '\0' + sources_.path_of(resources[merged[i].resource].span)];
+        list.size() >= copies[f.resource + '\0' + sources_.path_of(resources[merged[i]->resource].span)];
     if (unconditional) {
       f.scenario.clear();
       continue;
@@ -347,15 +353,15 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   // is reported where it is written when the same check reports that place itself.
   {
     std::set<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t>> reported;
-    for (const auto& m : merged) {
-      const model::Span& s = m.finding.span;
-      reported.emplace(m.finding.check_id, s.file, s.begin, s.end);
+    for (const Raw* m : merged) {
+      const model::Span& s = m->finding.span;
+      reported.emplace(m->finding.check_id, s.file, s.begin, s.end);
     }
-    std::erase_if(merged, [&](const Raw& m) {
-      const model::Span& o = m.finding.origin;
-      const model::Span& s = m.finding.span;
+    std::erase_if(merged, [&](const Raw* m) {
+      const model::Span& o = m->finding.origin;
+      const model::Span& s = m->finding.span;
       bool elsewhere = o.file != s.file || o.begin != s.begin || o.end != s.end;
-      return o.valid() && elsewhere && reported.count({m.finding.check_id, o.file, o.begin, o.end}) > 0;
+      return o.valid() && elsewhere && reported.count({m->finding.check_id, o.file, o.begin, o.end}) > 0;
     });
   }
 
@@ -385,12 +391,12 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     return !text.empty() && (text.front() == '#' || text.substr(0, 2) == "//");
   };
-  for (auto& m : merged) {
-    model::FindingDraft& f = m.finding;
-    const model::Resource& resource = resources[m.resource];
+  for (Raw* m : merged) {
+    model::FindingDraft& f = m->finding;
+    const model::Resource& resource = resources[m->resource];
     uint32_t finding_line = f.span.valid() ? sources_.begin_of(f.span).line : 0;
     uint32_t resource_line = resource.span.valid() ? sources_.begin_of(resource.span).line : 0;
-    const Check* check = m.check;
+    const Check* check = m->check;
     for (const Suppression& s : unique_suppressions) {
       if (!s.problem.empty()) continue;
       bool covers = s.covers(f.check_id);
@@ -431,11 +437,13 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                                              kSuppressionCheck) == config_.disabled_checks.end()
                                  : std::find(options_.only_checks.begin(), options_.only_checks.end(),
                                              kSuppressionCheck) != options_.only_checks.end();
-  std::vector<model::FindingDraft> findings;
+  std::vector<model::FindingDraft*> findings;
   findings.reserve(merged.size());
-  for (auto& m : merged) findings.push_back(std::move(m.finding));
-  merged = {};
+  for (Raw* m : merged) findings.push_back(&m->finding);
+  model::release(merged);
+  std::vector<model::FindingDraft> suppression_findings;
   if (report_suppressions) {
+    suppression_findings.reserve(unique_suppressions.size());
     for (const Suppression& s : unique_suppressions) {
       if (s.problem.empty()) continue;
       std::string ids;
@@ -481,9 +489,10 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       f.attribute = "gclint:ignore";
       f.evidence = ids;
       f.fingerprint = fingerprint(f.check_id, sources_.path_of(f.span), f.resource, std::to_string(s.span.begin));
-      findings.push_back(std::move(f));
+      suppression_findings.push_back(std::move(f));
     }
   }
+  for (auto& f : suppression_findings) findings.push_back(&f);
 
   struct Key {
     const std::string* path;
@@ -492,21 +501,21 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   std::vector<std::pair<Key, size_t>> order;
   order.reserve(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
-    order.push_back({Key{&sources_.path_of(findings[i].span), sources_.begin_of(findings[i].span)}, i});
+    order.push_back({Key{&sources_.path_of(findings[i]->span), sources_.begin_of(findings[i]->span)}, i});
   }
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
     int c = a.first.path->compare(*b.first.path);
     if (c != 0) return c < 0;
     if (a.first.position.line != b.first.position.line) return a.first.position.line < b.first.position.line;
     if (a.first.position.column != b.first.position.column) return a.first.position.column < b.first.position.column;
-    const auto& fa = findings[a.second];
-    const auto& fb = findings[b.second];
+    const auto& fa = *findings[a.second];
+    const auto& fb = *findings[b.second];
     if (fa.check_id != fb.check_id) return fa.check_id < fb.check_id;
     return std::tie(fa.resource, fa.attribute) < std::tie(fb.resource, fb.attribute);
   });
   std::vector<model::Finding> sorted;
   sorted.reserve(findings.size());
-  for (const auto& [key, index] : order) sorted.emplace_back(findings[index]);
+  for (const auto& [key, index] : order) sorted.emplace_back(*findings[index]);
   return sorted;
 }
 

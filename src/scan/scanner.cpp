@@ -20,6 +20,7 @@
 #include "kubernetes/manifest_loader.h"
 #include "kubernetes/relation_linker.h"
 #include "model/parallel.h"
+#include "model/release.h"
 #include "scan/file_discovery.h"
 #include "scan/format_sniffer.h"
 #include "scan/limits.h"
@@ -330,17 +331,17 @@ ScanResult run_scan(const ScanOptions& options) {
     if (r.is_terraform) {
       r.module_calls = local_module_calls(file.path.parent_path(), name, r.content);
       // The Terraform loader reads a module's files with their directory; only --parse-only keeps them here.
-      if (!options.parse_only) r.content = {};
+      if (!options.parse_only) model::release(r.content);
       return;
     }
     if (r.is_tfvars) {  // read by the Terraform loader with its module directory
-      r.content = {};
+      model::release(r.content);
       return;
     }
     r.encoding_problem = normalize_text_encoding(r.content);  // UTF-16 / UTF-32 YAML and JSON
     r.kind = sniff_file(name, r.content);
     if (r.kind != FileKind::kCloudFormation && r.kind != FileKind::kKubernetes && r.kind != FileKind::kTerraformPlan)
-      r.content = {};
+      model::release(r.content);
   };
   model::parallel_for(read_files.size(), jobs, read_one);
 
@@ -381,7 +382,7 @@ ScanResult run_scan(const ScanOptions& options) {
                                                           : UnitKind::kKubernetes,
                      r.kind == FileKind::kTerraformPlan ? file.path : fs::path(), id, file.display});
   }
-  read_files = {};
+  model::release(read_files);
   std::vector<fs::path> tf_roots = options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls);
   // A plan in or under a root module is loaded with it, and that root is not evaluated a second time
   // (terraform/plan_loader.h, docs/terraform.md).
@@ -592,7 +593,7 @@ ScanResult run_scan(const ScanOptions& options) {
   kubernetes_resources.reserve(kubernetes_count);
   for (size_t i : kubernetes_units) {
     std::move(outputs[i].kubernetes.begin(), outputs[i].kubernetes.end(), std::back_inserter(kubernetes_resources));
-    outputs[i].kubernetes = {};
+    model::release(outputs[i].kubernetes);
   }
   if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
   result.times.evaluate = since(start);
@@ -612,7 +613,7 @@ ScanResult run_scan(const ScanOptions& options) {
     kubernetes_findings = engine.run(kubernetes_resources, kubernetes_diagnostics, jobs);
     kubernetes_check_time = since(check_start);
   }
-  kubernetes_resources = {};
+  model::release(kubernetes_resources);
 
   start = Clock::now();
   model::parallel_for(other_units.size(), jobs, [&](size_t k) { run_unit(other_units[k]); });
@@ -631,12 +632,12 @@ ScanResult run_scan(const ScanOptions& options) {
     result.resources += out.resource_count;
     std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(result.diagnostics));
     std::move(out.findings.begin(), out.findings.end(), std::back_inserter(result.findings));
-    out.findings = {};
+    model::release(out.findings);
   }
   outputs.clear();
   std::move(kubernetes_diagnostics.begin(), kubernetes_diagnostics.end(), std::back_inserter(result.diagnostics));
   std::move(kubernetes_findings.begin(), kubernetes_findings.end(), std::back_inserter(result.findings));
-  kubernetes_findings = {};
+  model::release(kubernetes_findings);
   result.times.evaluate += since(start);
   // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
   // proportion so that the stages still add up to the elapsed time.
