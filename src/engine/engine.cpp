@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -142,10 +143,64 @@ Engine::Engine(const RulePack& pack, const Config& config, const model::SourceSe
   }
 }
 
+bool Engine::enabled(const Check& check) const {
+  if (!check.program) return false;
+  if (!options_.only_checks.empty()) return listed(options_.only_checks, check);
+  bool explicitly = listed(config_.enabled_checks, check);
+  if (!config_.enabled_checks.empty() && !explicitly) return false;
+  if (listed(config_.disabled_checks, check)) return false;
+  return check.status != "deprecated" || explicitly;
+}
+
+std::optional<std::set<std::string>> Engine::cross_read_kinds(model::Format format) const {
+  std::set<std::string> kinds;
+  bool any = false;
+  std::function<void(const Condition&)> visit = [&](const Condition& c) {
+    bool related = c.op == Condition::Op::kReferences || c.op == Condition::Op::kReferencedBy;
+    if (related && !c.children.empty()) {
+      if (c.types.empty()) any = true;
+      kinds.insert(c.types.begin(), c.types.end());
+    }
+    if (c.op == Condition::Op::kPredicate) {
+      const PredicateEntry* entry = find_predicate(c.predicate_name);
+      if (entry == nullptr || entry->reads_other_resources) any = true;
+    }
+    for (const Condition& child : c.children) visit(child);
+  };
+  for (const Check& check : pack_.checks()) {
+    if (!enabled(check)) continue;
+    for (const MatchBlock& block : check.program->blocks) {
+      if (block.format != format) continue;
+      if (block.where) visit(*block.where);
+      visit(block.condition);
+    }
+  }
+  if (any) return std::nullopt;
+  return kinds;
+}
+
+std::unique_ptr<ResourceGraph> Engine::prepare(std::vector<model::Resource>& resources) const {
+  auto graph = std::make_unique<ResourceGraph>(resources);
+  assign_tiers(resources, *graph, config_, sources_);
+  return graph;
+}
+
 std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
                                         std::vector<model::Diagnostic>& diagnostics, unsigned threads) const {
-  ResourceGraph graph(resources);
-  assign_tiers(resources, graph, config_, sources_);
+  std::unique_ptr<ResourceGraph> graph = prepare(resources);
+  return evaluate(resources, *graph, 0, static_cast<uint32_t>(resources.size()), diagnostics, threads);
+}
+
+std::vector<model::Finding> Engine::run_prepared(const std::vector<model::Resource>& resources,
+                                                 const ResourceGraph& graph, uint32_t first, uint32_t last,
+                                                 std::vector<model::Diagnostic>& diagnostics) const {
+  return evaluate(resources, graph, first, last, diagnostics, 1);
+}
+
+std::vector<model::Finding> Engine::evaluate(const std::vector<model::Resource>& resources, const ResourceGraph& graph,
+                                             uint32_t first, uint32_t last, std::vector<model::Diagnostic>& diagnostics,
+                                             unsigned threads) const {
+  const std::span<const model::Resource> evaluated(resources.data() + first, last - first);
   // LocalizedText::in shows the English text when the Japanese one is empty, so a "ja" scan keeps it then.
   const bool wants_ja = options_.language != "en";
   const bool wants_en = options_.language != "ja";
@@ -168,7 +223,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   // Resources by format and type, so each match block visits only what it selects.
   // run() is called once per scan unit, so the lookups below must not allocate: keys view the resources' types.
   std::array<std::unordered_map<std::string_view, std::vector<uint32_t>>, 4> by_type;
-  for (uint32_t i = 0; i < resources.size(); ++i) {
+  for (uint32_t i = first; i < last; ++i) {
     by_type[static_cast<size_t>(resources[i].format) % by_type.size()][resources[i].type].push_back(i);
   }
 
@@ -185,15 +240,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
     const Check& check = checks[check_index];
     CheckOutput& out = per_check[check_index];
     std::set<std::pair<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>> unknown_seen;
-    if (!check.program) return;
-    if (!options_.only_checks.empty()) {
-      if (!listed(options_.only_checks, check)) return;
-    } else {
-      bool explicitly = listed(config_.enabled_checks, check);
-      if (!config_.enabled_checks.empty() && !explicitly) return;
-      if (listed(config_.disabled_checks, check)) return;
-      if (check.status == "deprecated" && !explicitly) return;
-    }
+    if (!enabled(check)) return;
     static const std::map<std::string, std::shared_ptr<const re2::RE2>> kNoRegexes;
     auto overridden = overrides_.find(check.id);
     const auto& params = overridden != overrides_.end() ? overridden->second.params : check.params;
@@ -313,7 +360,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
 
   // CloudFormation scenario copies: one finding per place; a scenario is named only when not every copy fails.
   std::map<std::string, size_t> copies;
-  for (const auto& r : resources) {
+  for (const auto& r : evaluated) {
     if (!r.scenario.empty()) ++copies[r.address + '\0' + sources_.path_of(r.span)];
   }
   std::vector<Raw*> merged;
@@ -369,13 +416,13 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
   std::string today = options_.today.empty() ? today_utc() : options_.today;
   std::vector<Suppression> suppressions;
   std::set<uint32_t> files;
-  for (const auto& r : resources) {
+  for (const auto& r : evaluated) {
     if (r.span.valid()) files.insert(r.span.file);
   }
   for (uint32_t file : files) {
     for (auto& s : inline_suppressions(sources_.file(file))) suppressions.push_back(std::move(s));
   }
-  for (const auto& r : resources) {
+  for (const auto& r : evaluated) {
     for (auto& s : metadata_suppressions(r)) suppressions.push_back(std::move(s));
   }
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> suppression_spans;
@@ -457,7 +504,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
       f.format = model::Format::kTerraform;
       // Attribute an inline suppression to the resource it sits in: the last one starting before it.
       const model::Resource* owner = nullptr;
-      for (const auto& r : resources) {
+      for (const auto& r : evaluated) {
         if (r.span.file != s.file) continue;
         if (!s.resource.empty() ? r.address == s.resource
                                 : r.span.begin <= s.span.begin && (!owner || r.span.begin > owner->span.begin)) {
@@ -465,7 +512,7 @@ std::vector<model::Finding> Engine::run(std::vector<model::Resource>& resources,
         }
       }
       if (owner == nullptr) {
-        for (const auto& r : resources) {
+        for (const auto& r : evaluated) {
           if (r.span.file == s.file && (!owner || r.span.begin < owner->span.begin)) owner = &r;
         }
       }

@@ -2,6 +2,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,8 @@ class RE2;
 }
 
 namespace gclint::engine {
+
+class ResourceGraph;
 
 struct EngineOptions {
   /// Report checks that could not decide because of unknown values as INFO findings.
@@ -41,7 +45,27 @@ class Engine {
   std::vector<model::Finding> run(std::vector<model::Resource>& resources, std::vector<model::Diagnostic>& diagnostics,
                                   unsigned threads = 1) const;
 
+  /// run() in parts, for a set of resources whose checks are evaluated a slice at a time (the scanner's Kubernetes
+  /// objects): prepare() assigns tiers and zones and builds the graph over all of them once; run_prepared() then
+  /// evaluates the checks on resources [first, last) only, with their suppressions, as run() would have. Slices may
+  /// be evaluated on several threads at once: the graph and the resources outside the slice are only read.
+  std::unique_ptr<ResourceGraph> prepare(std::vector<model::Resource>& resources) const;
+  std::vector<model::Finding> run_prepared(const std::vector<model::Resource>& resources, const ResourceGraph& graph,
+                                           uint32_t first, uint32_t last,
+                                           std::vector<model::Diagnostic>& diagnostics) const;
+
+  /// The resource kinds whose attributes an enabled check, evaluated on a resource of `format`, may read from
+  /// another resource (references / referenced_by with a `where`); nullopt when that can be any kind (a relation
+  /// condition without `types:`, a predicate that follows the graph). Other resources' attributes are never read,
+  /// so a caller may drop them while it evaluates slices elsewhere.
+  std::optional<std::set<std::string>> cross_read_kinds(model::Format format) const;
+
  private:
+  bool enabled(const Check& check) const;
+  std::vector<model::Finding> evaluate(const std::vector<model::Resource>& resources, const ResourceGraph& graph,
+                                       uint32_t first, uint32_t last, std::vector<model::Diagnostic>& diagnostics,
+                                       unsigned threads) const;
+
   /// A check's parameters after .gclint.yaml overrides, and the overriding patterns compiled.
   struct CheckOverrides {
     std::map<std::string, model::Value> params;

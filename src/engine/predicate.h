@@ -48,6 +48,8 @@ struct PredicateEntry {
   PredicateFn fn;
   std::vector<std::string_view> arg_names;
   PredicateArgsCheck check_args = nullptr;
+  /// Whether it follows the graph to other resources and reads their attributes (Engine::cross_read_kinds).
+  bool reads_other_resources = false;
 };
 
 /// Every predicate, by name (src/engine/predicate_registry.cpp).

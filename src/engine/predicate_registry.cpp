@@ -27,8 +27,9 @@ const std::vector<PredicateEntry>& predicate_registry() {
       {"route_reachability",
        &predicates::route_reachability,
        {"targets", "destinations"},
-       &predicates::validate_route_reachability},
-      {"route_table_governs_subnet", &predicates::route_table_governs_subnet, {}},
+       &predicates::validate_route_reachability,
+       true},
+      {"route_table_governs_subnet", &predicates::route_table_governs_subnet, {}, nullptr, true},
   };
   return entries;
 }

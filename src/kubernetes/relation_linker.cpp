@@ -204,8 +204,35 @@ class Linker {
   std::map<std::string, Labels> namespace_labels_;
 };
 
+/// Kinds whose documents the linker reads beyond their name, namespace and labels.
+bool linked_by_document(std::string_view kind) {
+  return kind == "Service" || kind == "Ingress" || kind == "NetworkPolicy" || kind == "RoleBinding" ||
+         kind == "ClusterRoleBinding";
+}
+
 }  // namespace
 
 void link_relations(std::vector<Resource>& resources) { Linker(resources).run(); }
+
+bool drop_unlinked_parts(Resource& resource) {
+  if (resource.format != model::Format::kKubernetes || linked_by_document(resource.type)) return false;
+  // A workload keeps, of its pod_spec view, what link_service_account and the selectors read.
+  Value kept = Value::null();
+  if (const Value* view = resource.view("pod_spec")) {
+    kept = Value::map(view->span);
+    if (const Value* labels = pod_labels(*view)) {
+      const Value* metadata = view->get("podMetadata");
+      kept.set("podMetadata", Value::map(metadata->span)).set("labels", *labels);
+    }
+    for (std::string_view key : {"serviceAccountName", "serviceAccount"}) {
+      if (const Value* account = view->get(key)) kept.set(std::string(key), *account);
+    }
+  }
+  resource.views.clear();
+  if (!kept.is_null()) resource.views.emplace_back("pod_spec", std::move(kept));
+  resource.views.shrink_to_fit();
+  resource.attributes = Value::null(resource.attributes.span);
+  return true;
+}
 
 }  // namespace gclint::kubernetes

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -16,6 +17,7 @@
 
 #include "cloudformation/template_loader.h"
 #include "engine/engine.h"
+#include "engine/resource_graph.h"
 #include "engine/rule_loader.h"
 #include "kubernetes/manifest_loader.h"
 #include "kubernetes/relation_linker.h"
@@ -105,7 +107,8 @@ std::chrono::nanoseconds since(Clock::time_point start) {
 struct UnitOutput {
   std::vector<model::Diagnostic> diagnostics;
   std::vector<model::Finding> findings;
-  std::vector<model::Resource> kubernetes;  // checked together after every unit
+  std::vector<model::Resource> kubernetes;  // linked together after every unit, then checked file by file
+  bool kubernetes_reload = false;           // some of them lost their documents (drop_unlinked_parts)
   size_t resource_count = 0;
   std::chrono::nanoseconds parse_time{0};
   std::chrono::nanoseconds check_time{0};
@@ -496,6 +499,11 @@ ScanResult run_scan(const ScanOptions& options) {
   engine_options.strict_unknown = options.strict_unknown;
   engine_options.only_checks = options.only_checks;
   engine::Engine engine(*result.pack, result.config, sources, engine_options);
+  // Kubernetes objects are all held until they are linked across files. The documents the linker and the
+  // cross-object checks do not read are dropped as each file is read, and each file is read again when its objects
+  // are checked: a large tree of manifests costs its objects' names and labels, not their documents.
+  std::optional<std::set<std::string>> kubernetes_kept_kinds;
+  if (!options.parse_only) kubernetes_kept_kinds = engine.cross_read_kinds(model::Format::kKubernetes);
   std::vector<UnitOutput> outputs(units.size());
   auto process_unit = [&](size_t index) {
     const Unit& unit = units[index];
@@ -548,6 +556,13 @@ ScanResult run_scan(const ScanOptions& options) {
     uint32_t scope = unit.kind == UnitKind::kKubernetes ? 0 : static_cast<uint32_t>(index + 1);
     for (auto& r : parsed.resources) r.unit = scope;
     if (unit.kind == UnitKind::kKubernetes) {
+      if (kubernetes_kept_kinds) {
+        for (auto& r : parsed.resources) {
+          // Helm-mapped objects (their spans name a template) keep theirs: the second reading does not map them.
+          if (kubernetes_kept_kinds->count(r.type) != 0 || r.span.file != unit.file_id) continue;
+          out.kubernetes_reload = kubernetes::drop_unlinked_parts(r) || out.kubernetes_reload;
+        }
+      }
       // Kept until every Kubernetes unit is read, then moved into one vector: without their growth slack, the
       // units' vectors and that one are half the size together.
       parsed.resources.shrink_to_fit();
@@ -588,30 +603,96 @@ ScanResult run_scan(const ScanOptions& options) {
 
   start = Clock::now();
   std::vector<model::Resource> kubernetes_resources;
+  // Where each Kubernetes unit's objects sit in kubernetes_resources.
+  std::vector<std::pair<uint32_t, uint32_t>> kubernetes_ranges;
   size_t kubernetes_count = 0;
   for (size_t i : kubernetes_units) kubernetes_count += outputs[i].kubernetes.size();
   kubernetes_resources.reserve(kubernetes_count);
   for (size_t i : kubernetes_units) {
+    auto first = static_cast<uint32_t>(kubernetes_resources.size());
     std::move(outputs[i].kubernetes.begin(), outputs[i].kubernetes.end(), std::back_inserter(kubernetes_resources));
     model::release(outputs[i].kubernetes);
+    kubernetes_ranges.emplace_back(first, static_cast<uint32_t>(kubernetes_resources.size()));
   }
   if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
   result.times.evaluate = since(start);
   std::chrono::nanoseconds kubernetes_check_time{0};
-  std::vector<model::Diagnostic> kubernetes_diagnostics;
-  std::vector<model::Finding> kubernetes_findings;
-  if (!options.parse_only && !kubernetes_resources.empty() && options.deadline && Clock::now() >= *options.deadline) {
-    kubernetes_diagnostics.push_back({model::Diagnostic::Level::kError,
-                                      model::Span{kubernetes_resources.front().span.file, 0, 0},
-                                      "the time limit (--timeout) was reached before the Kubernetes objects were "
-                                      "checked; not checked"});
-    kubernetes_resources.clear();
-  }
+  std::chrono::nanoseconds kubernetes_reload_time{0};
   if (!options.parse_only && !kubernetes_resources.empty()) {
     Clock::time_point check_start = Clock::now();
-    // One run over every object: the checks are shared among the scan's threads.
-    kubernetes_findings = engine.run(kubernetes_resources, kubernetes_diagnostics, jobs);
-    kubernetes_check_time = since(check_start);
+    std::unique_ptr<engine::ResourceGraph> graph = engine.prepare(kubernetes_resources);
+    kubernetes::LoadOptions reload_options = k8s_options;
+    reload_options.map_helm_sources = false;  // Helm-mapped objects kept their documents
+    std::vector<std::chrono::nanoseconds> reload_times(kubernetes_units.size());
+    std::vector<std::chrono::nanoseconds> check_times(kubernetes_units.size());
+    // Each file's objects are checked on their own, the files shared among the scan's threads; a check on one
+    // object reads no other object's document except of the kinds that were kept (Engine::cross_read_kinds).
+    auto check_file = [&](size_t k) {
+      const Unit& unit = units[kubernetes_units[k]];
+      UnitOutput& out = outputs[kubernetes_units[k]];
+      auto [first, last] = kubernetes_ranges[k];
+      if (first == last) return;
+      if (options.deadline && Clock::now() >= *options.deadline) {
+        out.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{unit.file_id, 0, 0},
+                                   "the time limit (--timeout) was reached before this file's Kubernetes objects "
+                                   "were checked; not checked"});
+        return;
+      }
+      Clock::time_point reload_start = Clock::now();
+      if (out.kubernetes_reload) {
+        model::ParseResult again = kubernetes::load_manifests(sources, unit.file_id, reload_options);
+        bool same = again.resources.size() == last - first;
+        for (uint32_t i = first; same && i < last; ++i) {
+          const model::Resource& r = again.resources[i - first];
+          same = r.address == kubernetes_resources[i].address && r.span.begin == kubernetes_resources[i].span.begin;
+        }
+        if (!same) {
+          out.diagnostics.push_back({model::Diagnostic::Level::kError, model::Span{unit.file_id, 0, 0},
+                                     "internal error: this file read differently the second time; its Kubernetes "
+                                     "objects were not checked"});
+          return;
+        }
+        for (uint32_t i = first; i < last; ++i) {
+          model::Resource& r = kubernetes_resources[i];
+          if (!r.attributes.is_null()) continue;  // kept: not dropped
+          r.attributes = std::move(again.resources[i - first].attributes);
+          r.views = std::move(again.resources[i - first].views);
+        }
+      }
+      reload_times[k] = since(reload_start);
+      Clock::time_point unit_check_start = Clock::now();
+      out.findings = engine.run_prepared(kubernetes_resources, *graph, first, last, out.diagnostics);
+      check_times[k] = since(unit_check_start);
+      if (out.kubernetes_reload) {
+        for (uint32_t i = first; i < last; ++i) {
+          if (kubernetes_kept_kinds->count(kubernetes_resources[i].type) == 0 &&
+              kubernetes_resources[i].span.file == unit.file_id) {
+            kubernetes::drop_unlinked_parts(kubernetes_resources[i]);
+          }
+        }
+      }
+    };
+    model::parallel_for(kubernetes_units.size(), jobs, [&](size_t k) {
+      try {
+        check_file(k);
+      } catch (const std::exception& e) {
+        const Unit& unit = units[kubernetes_units[k]];
+        outputs[kubernetes_units[k]].diagnostics.push_back(
+            {model::Diagnostic::Level::kError, model::Span{unit.file_id, 0, 0},
+             std::string("internal error while checking this file's Kubernetes objects: ") + e.what()});
+      }
+    });
+    // The second reading is parse time: the wall time is split in proportion, as for the other units below.
+    auto wall = since(check_start);
+    std::chrono::nanoseconds reload_sum{0}, check_sum{0};
+    for (auto t : reload_times) reload_sum += t;
+    for (auto t : check_times) check_sum += t;
+    auto summed = reload_sum + check_sum;
+    kubernetes_reload_time = summed.count() == 0
+                                 ? std::chrono::nanoseconds{0}
+                                 : std::chrono::nanoseconds(static_cast<int64_t>(static_cast<double>(wall.count()) *
+                                                                                 reload_sum.count() / summed.count()));
+    kubernetes_check_time = wall - kubernetes_reload_time;
   }
   model::release(kubernetes_resources);
 
@@ -623,7 +704,7 @@ ScanResult run_scan(const ScanOptions& options) {
   std::chrono::nanoseconds parse_time{0};
   std::chrono::nanoseconds check_time{0};
   start = Clock::now();
-  size_t finding_count = kubernetes_findings.size();
+  size_t finding_count = 0;
   for (const auto& out : outputs) finding_count += out.findings.size();
   result.findings.reserve(finding_count);
   for (auto& out : outputs) {
@@ -635,9 +716,6 @@ ScanResult run_scan(const ScanOptions& options) {
     model::release(out.findings);
   }
   outputs.clear();
-  std::move(kubernetes_diagnostics.begin(), kubernetes_diagnostics.end(), std::back_inserter(result.diagnostics));
-  std::move(kubernetes_findings.begin(), kubernetes_findings.end(), std::back_inserter(result.findings));
-  model::release(kubernetes_findings);
   result.times.evaluate += since(start);
   // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
   // proportion so that the stages still add up to the elapsed time.
@@ -648,6 +726,7 @@ ScanResult run_scan(const ScanOptions& options) {
                            : std::chrono::nanoseconds(static_cast<int64_t>(static_cast<double>(wall.count()) *
                                                                            parse_time.count() / summed.count()));
   result.times.check = wall - result.times.parse + kubernetes_check_time;
+  result.times.parse += kubernetes_reload_time;
   // Terraform files are registered by the loader; count them with the other scanned files.
   result.files_scanned = scanned_files.size();
   if (options.parse_only) return result;

@@ -360,3 +360,68 @@ TEST_F(EngineTest, BackupCopyRegionFollowsAllowedRegions) {
 
 }  // namespace
 }  // namespace gclint::engine
+
+namespace gclint::engine {
+namespace {
+
+// What a caller may drop while it evaluates slices: only the kinds a relation condition reads through `where`.
+TEST_F(EngineTest, CrossReadKindsNameWhatRelationConditionsRead) {
+  add_rule("T-TST-101",
+           "  - {format: kubernetes, types: [Deployment], assert: {references: {via: uses_service_account, types: "
+           "[ServiceAccount], where: {path: automountServiceAccountToken, equals: false}}}}\n"
+           "  - {format: kubernetes, types: [Service], assert: {references: {via: selects, types: [Pod]}}}\n");
+  Engine engine(pack_, config_, sources_);
+  auto kinds = engine.cross_read_kinds(model::Format::kKubernetes);
+  ASSERT_TRUE(kinds);
+  EXPECT_EQ(*kinds, (std::set<std::string>{"ServiceAccount"}));  // no `where`: the Pod is not read
+  EXPECT_EQ(engine.cross_read_kinds(model::Format::kTerraform), std::set<std::string>{});
+
+  add_rule("T-TST-102",
+           "  - {format: kubernetes, types: [Service], assert: {references: {via: selects, where: {path: "
+           "spec.replicas, gt: 1}}}}\n");
+  EXPECT_FALSE(Engine(pack_, config_, sources_).cross_read_kinds(model::Format::kKubernetes));  // any kind
+  Config without = config_;
+  without.disabled_checks = {"T-TST-102"};
+  EXPECT_TRUE(Engine(pack_, without, sources_).cross_read_kinds(model::Format::kKubernetes));
+}
+
+TEST_F(EngineTest, CrossReadKindsCountGraphPredicatesAsAnyKind) {
+  add_rule("T-TST-103",
+           "  - {format: terraform, types: [aws_subnet], deny: {predicate: route_reachability, args: {targets: "
+           "[internet_gateway], destinations: ['0.0.0.0/0']}}}\n");
+  EXPECT_FALSE(Engine(pack_, config_, sources_).cross_read_kinds(model::Format::kTerraform));
+  EXPECT_TRUE(Engine(pack_, config_, sources_).cross_read_kinds(model::Format::kKubernetes));
+}
+
+// Slices of one prepared set give the findings one run over the whole set gives.
+TEST_F(EngineTest, PreparedSlicesMatchOneRun) {
+  add_rule("T-TST-104", kEncrypted);
+  add_rule("T-TST-105",
+           "  - {format: terraform, types: [bucket], assert: {references: {path: kms, types: [key], where: {path: "
+           "rotate, equals: true}}}}\n");
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.a", "sse: {alg: AES256}\nkms: 'ref:key.k#arn'"));
+  resources_.push_back(make_resource(sources_, "key", "key.k", "rotate: false"));
+  resources_.push_back(make_resource(sources_, "bucket", "bucket.b", "sse: {alg: 'aws:kms'}\nkms: 'ref:key.k#arn'"));
+  Engine engine(pack_, config_, sources_, EngineOptions{.today = "2026-11-22"});
+  std::vector<model::Diagnostic> whole_notes;
+  std::vector<model::Resource> copy = resources_;
+  auto whole = engine.run(copy, whole_notes);
+  ASSERT_EQ(whole.size(), 3u);
+
+  auto graph = engine.prepare(resources_);
+  std::vector<model::Diagnostic> notes;
+  std::vector<model::Finding> sliced;
+  for (uint32_t i = 0; i < resources_.size(); ++i) {
+    for (auto& f : engine.run_prepared(resources_, *graph, i, i + 1, notes)) sliced.push_back(std::move(f));
+  }
+  ASSERT_EQ(sliced.size(), whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(sliced[i].check_id, whole[i].check_id);
+    EXPECT_EQ(sliced[i].resource(), whole[i].resource());
+    EXPECT_EQ(sliced[i].message().in("en"), whole[i].message().in("en"));
+    EXPECT_EQ(sliced[i].tier(), whole[i].tier());
+  }
+}
+
+}  // namespace
+}  // namespace gclint::engine

@@ -116,3 +116,47 @@ TEST(RelationLinkerAcrossFilesTest, LinksResourcesLoadedFromDifferentFiles) {
 
 }  // namespace
 }  // namespace gclint::kubernetes
+
+namespace gclint::kubernetes {
+namespace {
+
+// Linking what drop_unlinked_parts leaves gives the relations and labels linking the whole documents gives.
+TEST(DropUnlinkedParts, LinkingWhatIsLeftGivesTheSameRelations) {
+  std::ifstream in(std::filesystem::path(GCLINT_SOURCE_DIR) / "tests/data/kubernetes/relations.yaml");
+  std::stringstream s;
+  s << in.rdbuf();
+  model::SourceSet sources;
+  uint32_t id = sources.add("relations.yaml", s.str());
+  std::vector<model::Resource> whole = load_manifests(sources, id, LoadOptions{}).resources;
+  std::vector<model::Resource> dropped = load_manifests(sources, id, LoadOptions{}).resources;
+  size_t workloads = 0;
+  for (auto& r : dropped) {
+    bool linked_by_document = r.type == "Service" || r.type == "Ingress" || r.type == "NetworkPolicy" ||
+                              r.type == "RoleBinding" || r.type == "ClusterRoleBinding";
+    EXPECT_EQ(drop_unlinked_parts(r), !linked_by_document) << r.address;
+    EXPECT_EQ(r.attributes.is_null(), !linked_by_document) << r.address;
+    if (r.view("pod_spec") != nullptr) {
+      ++workloads;
+      EXPECT_EQ(r.view("pod_spec")->get("containers"), nullptr) << r.address;
+    }
+  }
+  EXPECT_GT(workloads, 0u);
+  link_relations(whole);
+  link_relations(dropped);
+  ASSERT_EQ(whole.size(), dropped.size());
+  size_t relations = 0;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    ASSERT_EQ(whole[i].relations.size(), dropped[i].relations.size()) << whole[i].address;
+    for (size_t k = 0; k < whole[i].relations.size(); ++k) {
+      EXPECT_EQ(whole[i].relations[k].kind, dropped[i].relations[k].kind);
+      EXPECT_EQ(whole[i].relations[k].target, dropped[i].relations[k].target);
+      EXPECT_EQ(whole[i].relations[k].span.begin, dropped[i].relations[k].span.begin);
+    }
+    relations += whole[i].relations.size();
+    EXPECT_EQ(whole[i].tags, dropped[i].tags) << whole[i].address;
+  }
+  EXPECT_GT(relations, 5u);
+}
+
+}  // namespace
+}  // namespace gclint::kubernetes
