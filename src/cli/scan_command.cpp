@@ -109,7 +109,7 @@ int run_scan_command(const CommandContext& context) {
                               : result.config.severity_threshold ? *result.config.severity_threshold
                                                                  : model::Severity::kLow;
   // INFO findings only exist under --strict-unknown, which asks for them: they pass any threshold.
-  std::vector<model::Finding>& shown = result.findings;
+  model::FindingList& shown = result.findings;
   std::erase_if(
       shown, [&](const model::Finding& f) { return f.severity < threshold && f.severity != model::Severity::kInfo; });
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <span>
 #include <string>
@@ -120,5 +121,9 @@ class Finding : public FindingBasics {
 
   std::unique_ptr<char[]> text_;
 };
+
+/// A scan's findings. Blocks rather than one array: the scan moves each unit's findings in as the unit's own list
+/// is freed, so the two are never held whole at once, and a long list never moves to grow.
+using FindingList = std::deque<Finding>;
 
 }  // namespace gclint::model

@@ -19,6 +19,8 @@ SourceFile::SourceFile(uint32_t id, std::string path, std::string content)
   // are counted by a loop the compiler vectorizes.
   const char* data = content_.data();
   const size_t size = content_.size();
+  // Exactly sized: a scan holds every file's table until it reports.
+  line_starts_.reserve(static_cast<size_t>(std::count(data, data + size, '\n')) + 1);
   line_starts_.push_back(0);
   if (std::memchr(data, '\r', size) == nullptr) {
     for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', size_t(data + size - p)))); ++p) {
@@ -33,6 +35,7 @@ SourceFile::SourceFile(uint32_t id, std::string path, std::string content)
         line_starts_.push_back(i + 1);  // a lone CR ends a line too (old Mac files)
       }
     }
+    line_starts_.shrink_to_fit();
   }
   code_points_before_block_.reserve((size >> kBlockBits) + 1);
   uint32_t code_points = 0;

@@ -2,7 +2,7 @@
 
 namespace gclint::report {
 
-int exit_code(const std::vector<model::Finding>& findings, const std::vector<model::Diagnostic>& diagnostics) {
+int exit_code(const model::FindingList& findings, const std::vector<model::Diagnostic>& diagnostics) {
   for (const auto& f : findings) {
     if (!f.suppressed) return kExitFindings;
   }

@@ -16,6 +16,6 @@ enum ExitCode : int {
 };
 
 /// Exit code for a finished scan; `findings` are the ones at or above the threshold.
-int exit_code(const std::vector<model::Finding>& findings, const std::vector<model::Diagnostic>& diagnostics);
+int exit_code(const model::FindingList& findings, const std::vector<model::Diagnostic>& diagnostics);
 
 }  // namespace gclint::report

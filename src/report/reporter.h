@@ -18,7 +18,7 @@ struct ReportInput {
   const model::SourceSet& sources;
   const engine::RulePack& pack;
   /// Findings at or above the threshold, suppressed ones included (flagged), in output order.
-  const std::vector<model::Finding>& findings;
+  const model::FindingList& findings;
   const std::vector<model::Diagnostic>& diagnostics;
   std::string lang = "en";  // "ja" | "en"
   bool color = false;

@@ -9,11 +9,13 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "cloudformation/template_loader.h"
 #include "engine/engine.h"
@@ -114,6 +116,72 @@ struct UnitOutput {
   std::chrono::nanoseconds check_time{0};
 };
 
+// Unit outputs are merged in unit order as soon as every unit before them is done, so that the output does not depend
+// on --jobs, and a finding an earlier unit already reported (a shared module's, checked under each root that calls
+// it) is dropped then instead of being held to the end. remove_repeated_findings would drop the same ones: a repeat
+// has the same place, check and resource as its first occurrence, which the stable sort keeps first.
+class OrderedMerge {
+ public:
+  OrderedMerge(std::vector<UnitOutput>& outputs, model::FindingList& findings,
+               std::vector<model::Diagnostic>& diagnostics)
+      : outputs_(outputs), findings_(findings), diagnostics_(diagnostics), done_(outputs.size()) {}
+
+  void finished(size_t index) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    done_[index] = true;
+    while (next_ < outputs_.size() && done_[next_]) take(outputs_[next_++]);
+  }
+
+  std::chrono::nanoseconds parse_time{0};
+  std::chrono::nanoseconds check_time{0};
+  size_t resources = 0;
+
+ private:
+  static uint64_t key_of(const model::Finding& f) {
+    uint64_t h = std::hash<std::string_view>()(f.check_id) ^ (std::hash<std::string_view>()(f.resource()) * 31);
+    for (uint64_t part :
+         {uint64_t{f.span.file}, uint64_t{f.span.begin}, uint64_t{f.span.end}, static_cast<uint64_t>(f.severity)}) {
+      h = (h ^ part) * 0x100000001B3ULL;
+    }
+    return h;
+  }
+  static bool repeats(const model::Finding& a, const model::Finding& b) {
+    return a.span.file == b.span.file && a.span.begin == b.span.begin && a.span.end == b.span.end &&
+           a.severity == b.severity && a.check_id == b.check_id && a.resource() == b.resource();
+  }
+
+  void take(UnitOutput& out) {
+    parse_time += out.parse_time;
+    check_time += out.check_time;
+    resources += out.resource_count;
+    std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(diagnostics_));
+    model::release(out.diagnostics);
+    for (auto& f : out.findings) {
+      // Only a module's resources are checked by more than one unit: every other file belongs to one unit.
+      if (!f.resource().starts_with("module.")) {
+        findings_.push_back(std::move(f));
+        continue;
+      }
+      uint64_t key = key_of(f);
+      auto [first, last] = seen_.equal_range(key);
+      bool repeated = false;
+      for (auto it = first; it != last && !repeated; ++it) repeated = repeats(*it->second, f);
+      if (repeated) continue;
+      findings_.push_back(std::move(f));
+      seen_.emplace(key, &findings_.back());  // deque elements stay where they are as it grows
+    }
+    model::release(out.findings);
+  }
+
+  std::mutex mutex_;
+  std::vector<UnitOutput>& outputs_;
+  model::FindingList& findings_;
+  std::vector<model::Diagnostic>& diagnostics_;
+  std::vector<bool> done_;
+  size_t next_ = 0;
+  std::unordered_multimap<uint64_t, const model::Finding*> seen_;
+};
+
 // Where a report sorts: by file, line and column. Computed once per item, not once per comparison.
 struct Place {
   const std::string* path;
@@ -139,8 +207,8 @@ int compare_places(const Place& a, const Place& b) {
 }
 
 // Stable sort of `items` by place, then by `tie_less`; the order is applied in place, one move per item.
-template <typename T, typename SpanOf, typename TieLess>
-void sort_by_place(const model::SourceSet& sources, std::vector<T>& items, SpanOf span_of, TieLess tie_less) {
+template <typename Items, typename SpanOf, typename TieLess>
+void sort_by_place(const model::SourceSet& sources, Items& items, SpanOf span_of, TieLess tie_less) {
   std::vector<Place> places;
   places.reserve(items.size());
   for (const auto& item : items) places.push_back(place_of(sources, span_of(item)));
@@ -154,7 +222,7 @@ void sort_by_place(const model::SourceSet& sources, std::vector<T>& items, SpanO
   std::vector<bool> placed(items.size());
   for (size_t start = 0; start < items.size(); ++start) {
     if (placed[start] || order[start] == start) continue;
-    T held = std::move(items[start]);
+    typename Items::value_type held = std::move(items[start]);
     size_t j = start;
     while (true) {
       placed[j] = true;
@@ -180,7 +248,7 @@ void remove_repeated_diagnostics(std::vector<model::Diagnostic>& diagnostics) {
 
 // Findings sorted by place, check and resource: a repeated one (same check, resource, span and severity) sorts next
 // to its first occurrence, after it (the sort is stable), and is dropped.
-void remove_repeated_findings(std::vector<model::Finding>& findings) {
+void remove_repeated_findings(model::FindingList& findings) {
   auto same_run = [](const model::Finding& a, const model::Finding& b) {
     return a.span.file == b.span.file && a.span.begin == b.span.begin && a.check_id == b.check_id &&
            a.resource() == b.resource();
@@ -386,6 +454,7 @@ ScanResult run_scan(const ScanOptions& options) {
                      r.kind == FileKind::kTerraformPlan ? file.path : fs::path(), id, file.display});
   }
   model::release(read_files);
+  model::release(discovered.files);
   std::vector<fs::path> tf_roots = options.parse_only ? std::vector<fs::path>{} : root_module_dirs(module_calls);
   // A plan in or under a root module is loaded with it, and that root is not evaluated a second time
   // (terraform/plan_loader.h, docs/terraform.md).
@@ -505,6 +574,7 @@ ScanResult run_scan(const ScanOptions& options) {
   std::optional<std::set<std::string>> kubernetes_kept_kinds;
   if (!options.parse_only) kubernetes_kept_kinds = engine.cross_read_kinds(model::Format::kKubernetes);
   std::vector<UnitOutput> outputs(units.size());
+  OrderedMerge merge(outputs, result.findings, result.diagnostics);
   auto process_unit = [&](size_t index) {
     const Unit& unit = units[index];
     UnitOutput& out = outputs[index];
@@ -695,28 +765,18 @@ ScanResult run_scan(const ScanOptions& options) {
     kubernetes_check_time = wall - kubernetes_reload_time;
   }
   model::release(kubernetes_resources);
+  for (size_t i : kubernetes_units) merge.finished(i);
 
   start = Clock::now();
-  model::parallel_for(other_units.size(), jobs, [&](size_t k) { run_unit(other_units[k]); });
+  model::parallel_for(other_units.size(), jobs, [&](size_t k) {
+    run_unit(other_units[k]);
+    merge.finished(other_units[k]);
+  });
   units_wall += Clock::now() - start;
-
-  // Merge in unit order, so the output does not depend on --jobs.
-  std::chrono::nanoseconds parse_time{0};
-  std::chrono::nanoseconds check_time{0};
-  start = Clock::now();
-  size_t finding_count = 0;
-  for (const auto& out : outputs) finding_count += out.findings.size();
-  result.findings.reserve(finding_count);
-  for (auto& out : outputs) {
-    parse_time += out.parse_time;
-    check_time += out.check_time;
-    result.resources += out.resource_count;
-    std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(result.diagnostics));
-    std::move(out.findings.begin(), out.findings.end(), std::back_inserter(result.findings));
-    model::release(out.findings);
-  }
+  std::chrono::nanoseconds parse_time = merge.parse_time;
+  std::chrono::nanoseconds check_time = merge.check_time;
+  result.resources += merge.resources;
   outputs.clear();
-  result.times.evaluate += since(start);
   // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
   // proportion so that the stages still add up to the elapsed time.
   auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(units_wall);

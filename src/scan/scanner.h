@@ -59,7 +59,7 @@ struct ScanResult {
   engine::Config config;
   /// The language the findings' messages were rendered in (ScanOptions::lang); empty when both were.
   std::string lang;
-  std::vector<model::Finding> findings;  // deterministic order: file, line, column, check
+  model::FindingList findings;  // deterministic order: file, line, column, check
   std::vector<model::Diagnostic> diagnostics;
   size_t files_scanned = 0;
   size_t resources = 0;

@@ -17,7 +17,7 @@ struct ReportFixture {
   engine::RulePack pack;
   /// The findings as built; a test edits `drafts` and calls rebuild() to change their text.
   std::vector<model::FindingDraft> drafts;
-  std::vector<model::Finding> findings;
+  model::FindingList findings;
   std::vector<model::Diagnostic> diagnostics;
 
   ReportFixture() {
