@@ -511,6 +511,9 @@ ScanResult run_scan(const ScanOptions& options) {
                                     "cannot tell the format of standard input; pass --stdin-format"});
     }
   }
+  // Terraform files are registered by the loader later; they are counted here with the other scanned files.
+  result.files_scanned = scanned_files.size();
+  model::release(scanned_files);
   std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.sort_key < b.sort_key; });
 
   // CloudFormation parameter files, read once for every template.
@@ -555,6 +558,9 @@ ScanResult run_scan(const ScanOptions& options) {
   for (const auto& [dir, targets] : module_calls) called_dirs.insert(called_dirs.end(), targets.begin(), targets.end());
   tf_options.canonical_paths = std::make_shared<syntax::CanonicalPaths>();
   tf_options.module_cache = terraform::make_module_cache(called_dirs, *tf_options.canonical_paths);
+  model::release(called_dirs);
+  model::release(module_calls);
+  model::release(tf_roots);
   apply_limits(limits, options.deadline, tf_options);
   kubernetes::LoadOptions k8s_options;
   k8s_options.default_namespace = options.k8s_namespace;
@@ -787,8 +793,6 @@ ScanResult run_scan(const ScanOptions& options) {
                                                                            parse_time.count() / summed.count()));
   result.times.check = wall - result.times.parse + kubernetes_check_time;
   result.times.parse += kubernetes_reload_time;
-  // Terraform files are registered by the loader; count them with the other scanned files.
-  result.files_scanned = scanned_files.size();
   if (options.parse_only) return result;
   remove_repeated_diagnostics(result.diagnostics);
   sort_by_place(
