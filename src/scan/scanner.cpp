@@ -116,6 +116,16 @@ struct UnitOutput {
   std::chrono::nanoseconds check_time{0};
 };
 
+// Findings at the same start with the same check and resource; a repeat also has the same end and severity. A local
+// module called by two roots is evaluated and checked in each, and its findings are reported once.
+bool same_start(const model::Finding& a, const model::Finding& b) {
+  return a.span.file == b.span.file && a.span.begin == b.span.begin && a.check_id == b.check_id &&
+         a.resource() == b.resource();
+}
+bool repeats(const model::Finding& a, const model::Finding& b) {
+  return same_start(a, b) && a.span.end == b.span.end && a.severity == b.severity;
+}
+
 // Unit outputs are merged in unit order as soon as every unit before them is done, so that the output does not depend
 // on --jobs, and a finding an earlier unit already reported (a shared module's, checked under each root that calls
 // it) is dropped then instead of being held to the end. remove_repeated_findings would drop the same ones: a repeat
@@ -144,10 +154,6 @@ class OrderedMerge {
       h = (h ^ part) * 0x100000001B3ULL;
     }
     return h;
-  }
-  static bool repeats(const model::Finding& a, const model::Finding& b) {
-    return a.span.file == b.span.file && a.span.begin == b.span.begin && a.span.end == b.span.end &&
-           a.severity == b.severity && a.check_id == b.check_id && a.resource() == b.resource();
   }
 
   void take(UnitOutput& out) {
@@ -249,20 +255,13 @@ void remove_repeated_diagnostics(std::vector<model::Diagnostic>& diagnostics) {
 // Findings sorted by place, check and resource: a repeated one (same check, resource, span and severity) sorts next
 // to its first occurrence, after it (the sort is stable), and is dropped.
 void remove_repeated_findings(model::FindingList& findings) {
-  auto same_run = [](const model::Finding& a, const model::Finding& b) {
-    return a.span.file == b.span.file && a.span.begin == b.span.begin && a.check_id == b.check_id &&
-           a.resource() == b.resource();
-  };
-  auto same = [](const model::Finding& a, const model::Finding& b) {
-    return a.span.end == b.span.end && a.severity == b.severity;
-  };
   size_t kept = 0;
   size_t run_start = 0;
   for (size_t i = 0; i < findings.size(); ++i) {
-    if (kept > 0 && !same_run(findings[kept - 1], findings[i])) run_start = kept;
+    if (kept > 0 && !same_start(findings[kept - 1], findings[i])) run_start = kept;
     bool repeated = false;
     for (size_t k = run_start; k < kept && !repeated; ++k) {
-      repeated = same_run(findings[k], findings[i]) && same(findings[k], findings[i]);
+      repeated = repeats(findings[k], findings[i]);
     }
     if (repeated) continue;
     if (kept != i) findings[kept] = std::move(findings[i]);
@@ -579,6 +578,12 @@ ScanResult run_scan(const ScanOptions& options) {
   // are checked: a large tree of manifests costs its objects' names and labels, not their documents.
   std::optional<std::set<std::string>> kubernetes_kept_kinds;
   if (!options.parse_only) kubernetes_kept_kinds = engine.cross_read_kinds(model::Format::kKubernetes);
+  // Drops what the linker does not read of one of `unit`'s objects; whether anything was dropped. Helm-mapped
+  // objects (their spans name a template) keep theirs: the second reading does not map them.
+  auto drop_document = [&](model::Resource& r, const Unit& unit) {
+    return kubernetes_kept_kinds && kubernetes_kept_kinds->count(r.type) == 0 && r.span.file == unit.file_id &&
+           kubernetes::drop_unlinked_parts(r);
+  };
   std::vector<UnitOutput> outputs(units.size());
   OrderedMerge merge(outputs, result.findings, result.diagnostics);
   auto process_unit = [&](size_t index) {
@@ -632,13 +637,7 @@ ScanResult run_scan(const ScanOptions& options) {
     uint32_t scope = unit.kind == UnitKind::kKubernetes ? 0 : static_cast<uint32_t>(index + 1);
     for (auto& r : parsed.resources) r.unit = scope;
     if (unit.kind == UnitKind::kKubernetes) {
-      if (kubernetes_kept_kinds) {
-        for (auto& r : parsed.resources) {
-          // Helm-mapped objects (their spans name a template) keep theirs: the second reading does not map them.
-          if (kubernetes_kept_kinds->count(r.type) != 0 || r.span.file != unit.file_id) continue;
-          out.kubernetes_reload = kubernetes::drop_unlinked_parts(r) || out.kubernetes_reload;
-        }
-      }
+      for (auto& r : parsed.resources) out.kubernetes_reload = drop_document(r, unit) || out.kubernetes_reload;
       // Kept until every Kubernetes unit is read, then moved into one vector: without their growth slack, the
       // units' vectors and that one are half the size together.
       parsed.resources.shrink_to_fit();
@@ -740,12 +739,7 @@ ScanResult run_scan(const ScanOptions& options) {
       out.findings = engine.run_prepared(kubernetes_resources, *graph, first, last, out.diagnostics);
       check_times[k] = since(unit_check_start);
       if (out.kubernetes_reload) {
-        for (uint32_t i = first; i < last; ++i) {
-          if (kubernetes_kept_kinds->count(kubernetes_resources[i].type) == 0 &&
-              kubernetes_resources[i].span.file == unit.file_id) {
-            kubernetes::drop_unlinked_parts(kubernetes_resources[i]);
-          }
-        }
+        for (uint32_t i = first; i < last; ++i) drop_document(kubernetes_resources[i], unit);
       }
     };
     model::parallel_for(kubernetes_units.size(), jobs, [&](size_t k) {
