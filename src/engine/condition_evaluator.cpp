@@ -869,7 +869,7 @@ bool ConditionEvaluator::find_path(const Value& node, const Value* target, std::
 
 void ConditionEvaluator::index_depths(const Value& node, int depth) const {
   if (depth > kMaxValueDepth) return;
-  depths_.emplace(&node, depth);
+  depths_.emplace_back(&node, depth);
   for (const auto& entry : node.entries) index_depths(entry.value, depth + 1);
   for (const auto& item : node.items) index_depths(item, depth + 1);
   if (node.is_string()) {
@@ -880,14 +880,18 @@ void ConditionEvaluator::index_depths(const Value& node, int depth) const {
 
 int ConditionEvaluator::depth_of(const Value* value) const {
   // One walk per evaluator (and again when documents were parsed out of strings since), so `any` inside
-  // `some` over long lists stays linear.
+  // `some` over long lists stays linear; a sorted array, because a node per value in a hash map made this walk
+  // the scan's largest source of allocations.
   if (depths_.empty() || indexed_strings_ != parsed_strings_.size()) {
     depths_.clear();
     indexed_strings_ = parsed_strings_.size();
     index_depths(root_, 0);
+    std::sort(depths_.begin(), depths_.end(),
+              [](const auto& a, const auto& b) { return std::less<>()(a.first, b.first); });
   }
-  auto it = depths_.find(value);
-  return it == depths_.end() ? -1 : it->second;
+  auto it = std::lower_bound(depths_.begin(), depths_.end(), value,
+                             [](const auto& entry, const Value* v) { return std::less<>()(entry.first, v); });
+  return it == depths_.end() || it->first != value ? -1 : it->second;
 }
 
 namespace {

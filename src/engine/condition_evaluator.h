@@ -99,7 +99,7 @@ class ConditionEvaluator {
   const model::Resource& resource_;
   const model::Value& root_;
   mutable std::unordered_map<const model::Value*, std::unique_ptr<model::Value>> parsed_strings_;
-  mutable std::unordered_map<const model::Value*, int> depths_;
+  mutable std::vector<std::pair<const model::Value*, int>> depths_;  // sorted by address
   mutable size_t indexed_strings_ = 0;
 };
 
