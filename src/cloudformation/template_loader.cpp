@@ -99,6 +99,7 @@ class TemplateLoader {
 };
 
 std::optional<Value> TemplateLoader::read_root() {
+  model::SyntaxTimer timer(result_);
   if (looks_like_json(file_.content())) return syntax::read_json(file_, result_.diagnostics);
   syntax::YamlReadOptions options;
   options.tag_handler = expand_short_form_tag;
@@ -116,7 +117,7 @@ std::optional<Value> TemplateLoader::read_root() {
 
 void TemplateLoader::load() {
   std::optional<Value> root = read_root();
-  if (!root) return;
+  if (!root || options_.syntax_only) return;
   if (!root->is_map()) {
     error(root->span, "a CloudFormation template must be a mapping");
     return;

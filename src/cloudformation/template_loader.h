@@ -18,6 +18,8 @@ struct LoadOptions {
   std::map<std::string, std::string> parameters;
   /// Upper bound on the Fn::If scenarios evaluated per resource (conditions with unknown values).
   uint32_t max_scenarios = 16;
+  /// Read the template and stop: syntax only, no resources (--parse-only).
+  bool syntax_only = false;
 };
 
 /// Loads one CloudFormation template (YAML or JSON) into resources with spans; malformed parts become

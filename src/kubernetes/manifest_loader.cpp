@@ -105,11 +105,13 @@ model::ParseResult load_manifests(model::SourceSet& sources, uint32_t file_id, c
 
   std::vector<model::Diagnostic> json_diagnostics;
   bool json_file = file.path().ends_with(".json");
+  std::optional<model::SyntaxTimer> timer(result);
   if (json_file || looks_like_json(file.content())) {
     std::optional<Value> root = syntax::read_json(file, json_diagnostics);
+    timer.reset();
     if (root || json_file) {
       result.diagnostics = std::move(json_diagnostics);
-      if (!root) return result;
+      if (!root || options.syntax_only) return result;
       if (root->is_list()) {
         for (auto& item : root->items) builder.add_document(std::move(item));
       } else {
@@ -120,8 +122,11 @@ model::ParseResult load_manifests(model::SourceSet& sources, uint32_t file_id, c
   }
 
   // Flow-style YAML (stdin, *.yaml) also starts with '{' or '['; its JSON errors count only if YAML fails too.
+  if (!timer) timer.emplace(result);
   std::vector<syntax::YamlDocument> documents = syntax::read_yaml(file, result.diagnostics);
+  timer.reset();
   if (!json_diagnostics.empty() && result.has_errors()) result.diagnostics = std::move(json_diagnostics);
+  if (options.syntax_only) return result;
   HelmSourceMapper mapper(sources, file_id);
   uint32_t previous_end = 0;
   for (auto& doc : documents) {

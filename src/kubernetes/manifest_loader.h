@@ -13,6 +13,8 @@ struct LoadOptions {
   /// Honour `# Source: chart/templates/x.yaml` comments (rendered Helm output): each such document is
   /// registered in `sources` under that path so findings point at the template file name.
   bool map_helm_sources = true;
+  /// Read the documents and stop: syntax only, no objects (--parse-only).
+  bool syntax_only = false;
 };
 
 /// Loads every Kubernetes object of a YAML or JSON manifest (multi-document, List kinds) into resources.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -11,6 +12,8 @@ namespace gclint::model {
 struct ParseResult {
   std::vector<Resource> resources;
   std::vector<Diagnostic> diagnostics;
+  /// Time spent reading and parsing files; the rest of the front end's time evaluates what they say (--timings).
+  std::chrono::nanoseconds syntax_time{0};
 
   void error(Span span, std::string message) {
     diagnostics.push_back(Diagnostic{Diagnostic::Level::kError, span, std::move(message)});
@@ -24,6 +27,19 @@ struct ParseResult {
     }
     return false;
   }
+};
+
+/// Adds the time of its scope to a ParseResult's syntax_time.
+class SyntaxTimer {
+ public:
+  explicit SyntaxTimer(ParseResult& result) : result_(result), start_(std::chrono::steady_clock::now()) {}
+  ~SyntaxTimer() { result_.syntax_time += std::chrono::steady_clock::now() - start_; }
+  SyntaxTimer(const SyntaxTimer&) = delete;
+  SyntaxTimer& operator=(const SyntaxTimer&) = delete;
+
+ private:
+  ParseResult& result_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 }  // namespace gclint::model

@@ -105,6 +105,44 @@ std::chrono::nanoseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start);
 }
 
+/// Stage times summed over the workers.
+struct StageSums {
+  std::chrono::nanoseconds parse{0}, evaluate{0}, check{0};
+  StageSums& operator+=(const StageSums& other) {
+    parse += other.parse;
+    evaluate += other.evaluate;
+    check += other.check;
+    return *this;
+  }
+};
+
+/// Adds `wall` to the stages in proportion to the work summed over the workers, so that the stages still add up to
+/// the elapsed time.
+void add_wall_share(std::chrono::nanoseconds wall, const StageSums& sums, StageTimes& times) {
+  auto total = sums.parse + sums.evaluate + sums.check;
+  if (total.count() <= 0) {
+    times.parse += wall;
+    return;
+  }
+  auto share = [&](std::chrono::nanoseconds part) {
+    return std::chrono::nanoseconds(static_cast<int64_t>(
+        static_cast<double>(wall.count()) * static_cast<double>(part.count()) / static_cast<double>(total.count())));
+  };
+  auto parse = share(sums.parse);
+  auto evaluate = share(sums.evaluate);
+  times.parse += parse;
+  times.evaluate += evaluate;
+  times.check += wall - parse - evaluate;
+}
+
+/// A front end's time: reading and parsing its files, and the rest, evaluating what they say.
+StageSums front_end_times(std::chrono::nanoseconds elapsed, const model::ParseResult& parsed) {
+  StageSums sums;
+  sums.parse = std::min(parsed.syntax_time, elapsed);
+  sums.evaluate = elapsed - sums.parse;
+  return sums;
+}
+
 /// What survives a unit once it has been checked.
 struct UnitOutput {
   std::vector<model::Diagnostic> diagnostics;
@@ -112,8 +150,7 @@ struct UnitOutput {
   std::vector<model::Resource> kubernetes;  // linked together after every unit, then checked file by file
   bool kubernetes_reload = false;           // some of them lost their documents (drop_unlinked_parts)
   size_t resource_count = 0;
-  std::chrono::nanoseconds parse_time{0};
-  std::chrono::nanoseconds check_time{0};
+  StageSums times;
 };
 
 // Findings at the same start with the same check and resource; a repeat also has the same end and severity. A local
@@ -142,8 +179,7 @@ class OrderedMerge {
     while (next_ < outputs_.size() && done_[next_]) take(outputs_[next_++]);
   }
 
-  std::chrono::nanoseconds parse_time{0};
-  std::chrono::nanoseconds check_time{0};
+  StageSums times;
   size_t resources = 0;
 
  private:
@@ -157,8 +193,7 @@ class OrderedMerge {
   }
 
   void take(UnitOutput& out) {
-    parse_time += out.parse_time;
-    check_time += out.check_time;
+    times += out.times;
     resources += out.resource_count;
     std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(diagnostics_));
     model::release(out.diagnostics);
@@ -518,6 +553,7 @@ ScanResult run_scan(const ScanOptions& options) {
   // CloudFormation parameter files, read once for every template.
   cloudformation::LoadOptions cfn_options;
   cfn_options.region = options.region ? options.region : result.config.region;
+  cfn_options.syntax_only = options.parse_only;  // as Terraform's: syntax alone, without evaluation
   for (const auto& param_file : options.cfn_param_files) {
     std::string content;
     std::string error;
@@ -563,6 +599,7 @@ ScanResult run_scan(const ScanOptions& options) {
   apply_limits(limits, options.deadline, tf_options);
   kubernetes::LoadOptions k8s_options;
   k8s_options.default_namespace = options.k8s_namespace;
+  k8s_options.syntax_only = options.parse_only;
 
   // Each worker takes the next unit, parses and evaluates it, and checks it at once: only its findings and
   // diagnostics outlive it, so peak memory follows the largest unit, not the whole tree. Kubernetes objects are
@@ -630,7 +667,7 @@ ScanResult run_scan(const ScanOptions& options) {
         parsed = kubernetes::load_manifests(sources, unit.file_id, k8s_options);
         break;
     }
-    out.parse_time = since(unit_start);
+    out.times = front_end_times(since(unit_start), parsed);
     out.diagnostics = std::move(parsed.diagnostics);
     out.resource_count = parsed.resources.size();
     // Kubernetes objects live in one cluster-wide namespace of addresses; every other unit is its own scope.
@@ -648,7 +685,7 @@ ScanResult run_scan(const ScanOptions& options) {
     if (options.parse_only) return;
     Clock::time_point check_start = Clock::now();
     out.findings = engine.run(parsed.resources, out.diagnostics);
-    out.check_time = since(check_start);
+    out.times.check = since(check_start);
   };
   // An exception escaping a front end or the engine (a bug) costs its unit an error, never the process (an
   // exception leaving a worker thread would abort) and never a silent pass.
@@ -690,16 +727,13 @@ ScanResult run_scan(const ScanOptions& options) {
     kubernetes_ranges.emplace_back(first, static_cast<uint32_t>(kubernetes_resources.size()));
   }
   if (!kubernetes_resources.empty()) kubernetes::link_relations(kubernetes_resources);
-  result.times.evaluate = since(start);
-  std::chrono::nanoseconds kubernetes_check_time{0};
-  std::chrono::nanoseconds kubernetes_reload_time{0};
+  result.times.evaluate += since(start);
   if (!options.parse_only && !kubernetes_resources.empty()) {
     Clock::time_point check_start = Clock::now();
     std::unique_ptr<engine::ResourceGraph> graph = engine.prepare(kubernetes_resources);
     kubernetes::LoadOptions reload_options = k8s_options;
     reload_options.map_helm_sources = false;  // Helm-mapped objects kept their documents
-    std::vector<std::chrono::nanoseconds> reload_times(kubernetes_units.size());
-    std::vector<std::chrono::nanoseconds> check_times(kubernetes_units.size());
+    std::vector<StageSums> file_times(kubernetes_units.size());
     // Each file's objects are checked on their own, the files shared among the scan's threads; a check on one
     // object reads no other object's document except of the kinds that were kept (Engine::cross_read_kinds).
     auto check_file = [&](size_t k) {
@@ -713,9 +747,10 @@ ScanResult run_scan(const ScanOptions& options) {
                                    "were checked; not checked"});
         return;
       }
-      Clock::time_point reload_start = Clock::now();
       if (out.kubernetes_reload) {
+        Clock::time_point reload_start = Clock::now();
         model::ParseResult again = kubernetes::load_manifests(sources, unit.file_id, reload_options);
+        file_times[k] = front_end_times(since(reload_start), again);
         bool same = again.resources.size() == last - first;
         for (uint32_t i = first; same && i < last; ++i) {
           const model::Resource& r = again.resources[i - first];
@@ -734,10 +769,9 @@ ScanResult run_scan(const ScanOptions& options) {
           r.views = std::move(again.resources[i - first].views);
         }
       }
-      reload_times[k] = since(reload_start);
       Clock::time_point unit_check_start = Clock::now();
       out.findings = engine.run_prepared(kubernetes_resources, *graph, first, last, out.diagnostics);
-      check_times[k] = since(unit_check_start);
+      file_times[k].check = since(unit_check_start);
       if (out.kubernetes_reload) {
         for (uint32_t i = first; i < last; ++i) drop_document(kubernetes_resources[i], unit);
       }
@@ -752,17 +786,10 @@ ScanResult run_scan(const ScanOptions& options) {
              std::string("internal error while checking this file's Kubernetes objects: ") + e.what()});
       }
     });
-    // The second reading is parse time: the wall time is split in proportion, as for the other units below.
-    auto wall = since(check_start);
-    std::chrono::nanoseconds reload_sum{0}, check_sum{0};
-    for (auto t : reload_times) reload_sum += t;
-    for (auto t : check_times) check_sum += t;
-    auto summed = reload_sum + check_sum;
-    kubernetes_reload_time = summed.count() == 0
-                                 ? std::chrono::nanoseconds{0}
-                                 : std::chrono::nanoseconds(static_cast<int64_t>(static_cast<double>(wall.count()) *
-                                                                                 reload_sum.count() / summed.count()));
-    kubernetes_check_time = wall - kubernetes_reload_time;
+    // The second reading is parse and evaluation time; the wall time is split in proportion.
+    StageSums sums;
+    for (const auto& t : file_times) sums += t;
+    add_wall_share(since(check_start), sums, result.times);
   }
   model::release(kubernetes_resources);
   for (size_t i : kubernetes_units) merge.finished(i);
@@ -773,20 +800,9 @@ ScanResult run_scan(const ScanOptions& options) {
     merge.finished(other_units[k]);
   });
   units_wall += Clock::now() - start;
-  std::chrono::nanoseconds parse_time = merge.parse_time;
-  std::chrono::nanoseconds check_time = merge.check_time;
   result.resources += merge.resources;
   outputs.clear();
-  // Inside the units, parse and check times are summed over the workers; split the units' wall time in that
-  // proportion so that the stages still add up to the elapsed time.
-  auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(units_wall);
-  auto summed = parse_time + check_time;
-  result.times.parse = summed.count() == 0
-                           ? wall
-                           : std::chrono::nanoseconds(static_cast<int64_t>(static_cast<double>(wall.count()) *
-                                                                           parse_time.count() / summed.count()));
-  result.times.check = wall - result.times.parse + kubernetes_check_time;
-  result.times.parse += kubernetes_reload_time;
+  add_wall_share(std::chrono::duration_cast<std::chrono::nanoseconds>(units_wall), merge.times, result.times);
   if (options.parse_only) return result;
   remove_repeated_diagnostics(result.diagnostics);
   sort_by_place(

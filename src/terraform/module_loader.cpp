@@ -358,13 +358,17 @@ class Loader {
     std::sort(paths.begin(), paths.end());
     size_t order = 0;
     for (const auto& [p, plain_entry] : paths) {
-      const model::SourceFile* file = source(p, false, plain_entry);
-      if (!file) continue;
       auto parsed = std::make_unique<HclFile>();
-      if (p.filename().string().ends_with(".tf.json")) {
-        *parsed = parse_json_config(*file, result_.diagnostics);
-      } else {
-        *parsed = parse_hcl(*file, result_.diagnostics);
+      const model::SourceFile* file = nullptr;
+      {
+        model::SyntaxTimer timer(result_);
+        file = source(p, false, plain_entry);
+        if (!file) continue;
+        if (p.filename().string().ends_with(".tf.json")) {
+          *parsed = parse_json_config(*file, result_.diagnostics);
+        } else {
+          *parsed = parse_hcl(*file, result_.diagnostics);
+        }
       }
       add_file(*pm, file, std::move(parsed), order);
     }
@@ -412,8 +416,11 @@ class Loader {
     // A native HCL body cannot start with `{`: such input is the JSON syntax.
     size_t first = stdin_file_->content().find_first_not_of(" \t\r\n");
     bool json = first != std::string::npos && stdin_file_->content()[first] == '{';
-    *parsed =
-        json ? parse_json_config(*stdin_file_, result_.diagnostics) : parse_hcl(*stdin_file_, result_.diagnostics);
+    {
+      model::SyntaxTimer timer(result_);
+      *parsed =
+          json ? parse_json_config(*stdin_file_, result_.diagnostics) : parse_hcl(*stdin_file_, result_.diagnostics);
+    }
     size_t order = 0;
     add_file(*pm, stdin_file_, std::move(parsed), order);
     const ParsedModule* out = pm.get();
@@ -1367,10 +1374,12 @@ class RootVariables {
 
   void read_tfvars(const fs::path& path, bool trusted = false) {
     if (!trusted && loader_.refused_outside_root(path)) return;
+    std::optional<model::SyntaxTimer> timer(loader_.result());
     const model::SourceFile* file = loader_.source(loader_.canonical(path), trusted);
     if (!file) return;
     if (path.filename().string().ends_with(".json")) {
       std::optional<Value> v = syntax::read_json(*file, loader_.result().diagnostics);
+      timer.reset();
       if (!v) return;
       if (!v->is_map()) {
         loader_.result().error(Span{file->id(), 0, 0}, "variables file must hold a JSON object");
@@ -1380,6 +1389,7 @@ class RootVariables {
       return;
     }
     HclFile parsed = parse_hcl(*file, loader_.result().diagnostics);
+    timer.reset();
     Evaluator ev(nullptr, file, dir_, &loader_.result().diagnostics);
     for (const auto& a : parsed.body.attributes) {
       Value v = ev.eval(a.value);
@@ -1445,10 +1455,13 @@ model::ParseResult load_stdin_module(model::SourceSet& sources, uint32_t file_id
 
 model::ParseResult parse_only(const model::SourceFile& file) {
   model::ParseResult result;
-  if (file.path().ends_with(".json")) {
-    parse_json_config(file, result.diagnostics);
-  } else {
-    parse_hcl(file, result.diagnostics);
+  {
+    model::SyntaxTimer timer(result);
+    if (file.path().ends_with(".json")) {
+      parse_json_config(file, result.diagnostics);
+    } else {
+      parse_hcl(file, result.diagnostics);
+    }
   }
   return result;
 }

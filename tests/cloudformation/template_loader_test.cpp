@@ -22,6 +22,25 @@ std::string read_data(const std::string& name) {
   return ss.str();
 }
 
+TEST(TemplateLoaderTest, SyntaxOnlyReadsAndStops) {
+  const std::string text =
+      "AWSTemplateFormatVersion: '2010-09-09'\n"
+      "Resources:\n"
+      "  Logs:\n"
+      "    Type: AWS::S3::Bucket\n";
+  LoadOptions options;
+  options.syntax_only = true;
+  Loaded only("t.yaml", text, options);
+  EXPECT_TRUE(only.result.resources.empty());
+  EXPECT_EQ(only.errors(), "");
+  EXPECT_GT(only.result.syntax_time.count(), 0);
+  Loaded broken("b.yaml", "Resources:\n  Logs: [\n", options);
+  EXPECT_TRUE(broken.result.has_errors());
+  Loaded full("t.yaml", text);
+  EXPECT_EQ(full.result.resources.size(), 1u);
+  EXPECT_GT(full.result.syntax_time.count(), 0);
+}
+
 TEST(TemplateLoaderTest, ResourceCarriesTypeNameSpanMetadataAndTags) {
   Loaded t("t.yaml",
            "AWSTemplateFormatVersion: '2010-09-09'\n"

@@ -49,6 +49,20 @@ std::unique_ptr<Loaded> load(const std::string& name, LoadOptions options = {}) 
   return load_text(name, slurp(name), std::move(options));
 }
 
+TEST(ManifestLoaderTest, SyntaxOnlyReadsAndStops) {
+  LoadOptions options;
+  options.syntax_only = true;
+  auto l = load("workloads.yaml", options);
+  EXPECT_FALSE(l->result.has_errors());
+  EXPECT_TRUE(l->result.resources.empty());
+  EXPECT_GT(l->result.syntax_time.count(), 0);
+  auto broken = load_text("broken.yaml", "kind: Pod\nmetadata: {name: x\n", options);
+  EXPECT_TRUE(broken->result.has_errors());
+  auto full = load("workloads.yaml");
+  EXPECT_EQ(full->result.resources.size(), 9u);
+  EXPECT_GT(full->result.syntax_time.count(), 0);
+}
+
 TEST(ManifestLoaderTest, EveryWorkloadKindGetsAPodSpecView) {
   auto l = load("workloads.yaml");
   ASSERT_FALSE(l->result.has_errors());

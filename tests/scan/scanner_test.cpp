@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace gclint::scan {
 namespace {
@@ -138,6 +139,39 @@ TEST(RunScanTest, ParseOnlyStopsBeforeChecks) {
   ASSERT_FALSE(r.fatal_error);
   EXPECT_TRUE(r.findings.empty());
   EXPECT_EQ(r.files_scanned, 4u);
+  // Syntax alone in every format: no template or manifest is evaluated into resources, no module is expanded.
+  EXPECT_EQ(r.resources, 0u);
+}
+
+TEST(RunScanTest, ParseOnlyStillReportsSyntaxErrors) {
+  fs::path dir = fs::path(::testing::TempDir()) / "gclint-parse-only-errors";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "stack.yaml") << "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: [unclosed\n";
+  std::ofstream(dir / "app.yaml") << "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n";
+  std::ofstream(dir / "main.tf") << "resource \"aws_s3_bucket\" \"b\" {\n";
+  ScanOptions options;
+  options.paths = {dir.string()};
+  options.parse_only = true;
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error);
+  std::set<std::string> failed;
+  for (const auto& d : r.diagnostics) {
+    if (d.level == model::Diagnostic::Level::kError) failed.insert(r.sources->path_of(d.span));
+  }
+  EXPECT_EQ(failed, (std::set<std::string>{"app.yaml", "main.tf", "stack.yaml"}));
+  fs::remove_all(dir);
+}
+
+TEST(RunScanTest, StagesSplitReadingFromEvaluation) {
+  ScanOptions options;
+  options.paths = {(kData / "tenant").string()};
+  ScanResult r = run_scan(options);
+  ASSERT_FALSE(r.fatal_error);
+  // Each front end reports the time it spent reading and parsing apart from the time it spent evaluating.
+  EXPECT_GT(r.times.parse.count(), 0);
+  EXPECT_GT(r.times.evaluate.count(), 0);
+  EXPECT_GT(r.times.check.count(), 0);
 }
 
 }  // namespace

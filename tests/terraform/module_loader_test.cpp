@@ -41,6 +41,20 @@ data "aws_caller_identity" "me" {}
   EXPECT_TRUE(d->is_data);
 }
 
+TEST(ModuleLoader, ReadingTimeIsKeptApartFromEvaluation) {
+  auto l = load({{"main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"},
+                 {"m/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n"},
+                 {"terraform.tfvars", "x = 1\n"}});
+  EXPECT_EQ(l->diagnostics(), "");
+  ASSERT_NE(l->find("module.m.aws_s3_bucket.b"), nullptr);
+  EXPECT_GT(l->result.syntax_time.count(), 0);
+  model::SourceFile file(0, "main.tf", "resource \"a\" \"b\" {\n");
+  model::ParseResult only = parse_only(file);
+  EXPECT_TRUE(only.has_errors());
+  EXPECT_TRUE(only.resources.empty());
+  EXPECT_GT(only.syntax_time.count(), 0);
+}
+
 TEST(ModuleLoader, PreventDestroyIsTheDeletionPolicy) {
   auto l = load({{"main.tf", R"(
 resource "aws_efs_file_system" "kept" {
