@@ -868,6 +868,7 @@ void ModuleEval::eval_body(const model::SourceFile* file, const Body& body, Valu
     return;
   }
   if (!out.is_map()) out = Value::map(out.span);
+  out.entries.reserve(out.entries.size() + body.attributes.size() + body.blocks.size());  // at most one each
   for (const auto& a : body.attributes) {
     if (skip_meta && (a.name == "count" || a.name == "for_each" || a.name == "provider" || a.name == "depends_on")) {
       continue;
@@ -1072,7 +1073,10 @@ Value ModuleEval::evaluate_resource(const Decl& decl, bool is_data) {
         Value extra = special_data(b.labels[0], attrs, provider, decl.file, b);
         for (auto& e : extra.entries) attrs.set(e.key, std::move(e.value));
       }
-      Value inst = attrs;
+      // What other expressions of the module read of this instance: its arguments, read in place. They belong to
+      // the resource emitted below, which no one changes while the module is evaluated (evaluate_root and
+      // ensure_module drop this ModuleEval before its resources are used); a copy of `inst` owns what it copies.
+      Value inst = Value::borrowing(attrs);
       inst.text = std::string(kResourceInstanceMarker);
       inst.refs = {Reference{addr, ""}};
       if (mode == 1) {

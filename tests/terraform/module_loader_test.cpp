@@ -55,6 +55,47 @@ TEST(ModuleLoader, ReadingTimeIsKeptApartFromEvaluation) {
   EXPECT_GT(only.syntax_time.count(), 0);
 }
 
+// Other expressions read an instance's arguments where the emitted resource keeps them (Value::borrowing); every
+// value read out of a module, or kept after its evaluation, must be a copy of its own (the sanitizer build checks).
+TEST(ModuleLoader, InstancesAreReadWhereTheirResourcesKeepThem) {
+  auto l = load({{"main.tf", R"(
+module "net" {
+  source = "./net"
+}
+resource "aws_instance" "app" {
+  count     = 2
+  subnet_id = module.net.cidrs[count.index]
+  tags      = module.net.first_tags
+}
+output "all" {
+  value = module.net.cidrs
+}
+)"},
+                 {"net/main.tf", R"(
+resource "aws_subnet" "s" {
+  count      = 3
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+  tags       = { Name = "s-${count.index}" }
+}
+resource "aws_route_table_association" "a" {
+  for_each  = { for i, s in aws_subnet.s : tostring(i) => s }
+  subnet_id = each.value.cidr_block
+}
+output "cidrs" {
+  value = aws_subnet.s[*].cidr_block
+}
+output "first_tags" {
+  value = aws_subnet.s[0].tags
+}
+)"}});
+  EXPECT_EQ(l->diagnostics(), "");
+  ASSERT_NE(l->find("aws_instance.app[1]"), nullptr);
+  EXPECT_EQ(attr(l->find("aws_instance.app[1]"), "subnet_id")->text, "10.0.1.0/24");
+  EXPECT_EQ(attr(l->find("aws_instance.app[0]"), "tags")->get("Name")->text, "s-0");
+  EXPECT_EQ(attr(l->find("module.net.aws_route_table_association.a[\"2\"]"), "subnet_id")->text, "10.0.2.0/24");
+  EXPECT_EQ(attr(l->find("module.net.aws_subnet.s[2]"), "cidr_block")->text, "10.0.2.0/24");
+}
+
 TEST(ModuleLoader, PreventDestroyIsTheDeletionPolicy) {
   auto l = load({{"main.tf", R"(
 resource "aws_efs_file_system" "kept" {
