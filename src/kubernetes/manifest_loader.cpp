@@ -105,10 +105,8 @@ model::ParseResult load_manifests(model::SourceSet& sources, uint32_t file_id, c
 
   std::vector<model::Diagnostic> json_diagnostics;
   bool json_file = file.path().ends_with(".json");
-  std::optional<model::SyntaxTimer> timer(result);
   if (json_file || looks_like_json(file.content())) {
-    std::optional<Value> root = syntax::read_json(file, json_diagnostics);
-    timer.reset();
+    std::optional<Value> root = model::timed_syntax(result, [&] { return syntax::read_json(file, json_diagnostics); });
     if (root || json_file) {
       result.diagnostics = std::move(json_diagnostics);
       if (!root || options.syntax_only) return result;
@@ -122,9 +120,8 @@ model::ParseResult load_manifests(model::SourceSet& sources, uint32_t file_id, c
   }
 
   // Flow-style YAML (stdin, *.yaml) also starts with '{' or '['; its JSON errors count only if YAML fails too.
-  if (!timer) timer.emplace(result);
-  std::vector<syntax::YamlDocument> documents = syntax::read_yaml(file, result.diagnostics);
-  timer.reset();
+  std::vector<syntax::YamlDocument> documents =
+      model::timed_syntax(result, [&] { return syntax::read_yaml(file, result.diagnostics); });
   if (!json_diagnostics.empty() && result.has_errors()) result.diagnostics = std::move(json_diagnostics);
   if (options.syntax_only) return result;
   HelmSourceMapper mapper(sources, file_id);

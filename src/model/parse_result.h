@@ -42,4 +42,11 @@ class SyntaxTimer {
   std::chrono::steady_clock::time_point start_;
 };
 
+/// Calls `read` (reading or parsing a file) and adds its time to `result.syntax_time`; returns what `read` returns.
+template <typename Read>
+auto timed_syntax(ParseResult& result, Read&& read) {
+  SyntaxTimer timer(result);
+  return read();
+}
+
 }  // namespace gclint::model

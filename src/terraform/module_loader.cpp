@@ -1378,12 +1378,13 @@ class RootVariables {
 
   void read_tfvars(const fs::path& path, bool trusted = false) {
     if (!trusted && loader_.refused_outside_root(path)) return;
-    std::optional<model::SyntaxTimer> timer(loader_.result());
-    const model::SourceFile* file = loader_.source(loader_.canonical(path), trusted);
+    model::ParseResult& result = loader_.result();
+    const model::SourceFile* file =
+        model::timed_syntax(result, [&] { return loader_.source(loader_.canonical(path), trusted); });
     if (!file) return;
     if (path.filename().string().ends_with(".json")) {
-      std::optional<Value> v = syntax::read_json(*file, loader_.result().diagnostics);
-      timer.reset();
+      std::optional<Value> v =
+          model::timed_syntax(result, [&] { return syntax::read_json(*file, result.diagnostics); });
       if (!v) return;
       if (!v->is_map()) {
         loader_.result().error(Span{file->id(), 0, 0}, "variables file must hold a JSON object");
@@ -1392,8 +1393,7 @@ class RootVariables {
       for (auto& e : v->entries) set(e.key, std::move(e.value));
       return;
     }
-    HclFile parsed = parse_hcl(*file, loader_.result().diagnostics);
-    timer.reset();
+    HclFile parsed = model::timed_syntax(result, [&] { return parse_hcl(*file, result.diagnostics); });
     Evaluator ev(nullptr, file, dir_, &loader_.result().diagnostics);
     for (const auto& a : parsed.body.attributes) {
       Value v = ev.eval(a.value);
