@@ -16,6 +16,19 @@ bool is_skipped_directory(const std::string& name) {
   return name == ".git" || name == "node_modules" || name == ".terraform";
 }
 
+fs::path absolute_normal(const fs::path& path) {
+  std::error_code ec;
+  return fs::absolute(path, ec).lexically_normal();
+}
+
+// display_path of a path already absolute and normal, against a base already absolute and normal.
+std::string display_of_absolute(const fs::path& absolute, const fs::path& absolute_base) {
+  fs::path rel = absolute.lexically_relative(absolute_base);
+  if (rel.empty()) return absolute.generic_string();
+  if (rel == ".") return absolute.filename().generic_string();
+  return rel.generic_string();
+}
+
 bool is_within(const fs::path& path, const fs::path& root) {
   auto rel = path.lexically_relative(root);
   if (rel.empty()) return false;
@@ -26,7 +39,7 @@ bool is_within(const fs::path& path, const fs::path& root) {
 class Walker {
  public:
   Walker(const fs::path& display_base, const DiscoveryOptions& options, DiscoveryResult& result)
-      : base_(display_base), options_(options), result_(result) {}
+      : base_(display_base), absolute_base_(absolute_normal(display_base)), options_(options), result_(result) {}
 
   void walk_root(const fs::path& root) {
     std::error_code ec;
@@ -36,10 +49,9 @@ class Walker {
       return;
     }
     if (fs::is_directory(status)) {
-      current_root_ = root;
       fs::path canonical_root = fs::weakly_canonical(root, ec);
       if (ec) canonical_root = root;
-      walk_directory(root, canonical_root, 0);
+      walk_directory(root, canonical_root, canonical_root, 0);
       return;
     }
     // A file named on the command line is taken whatever its name (the sniffer decides).
@@ -48,7 +60,10 @@ class Walker {
   }
 
  private:
-  void walk_directory(const fs::path& dir, const fs::path& canonical_root, uint32_t depth) {
+  // `canonical_dir`: `dir`'s canonical path. Neither `dir` nor any directory above it up to the root is a symlink
+  // (those are not walked), so an entry's canonical path is `canonical_dir` and its name, without a syscall.
+  void walk_directory(const fs::path& dir, const fs::path& canonical_root, const fs::path& canonical_dir,
+                      uint32_t depth) {
     if (depth > options_.max_depth) {
       problem(dir, "directory nesting deeper than " + std::to_string(options_.max_depth) + " levels; skipped");
       return;
@@ -59,19 +74,18 @@ class Walker {
       problem(dir, "cannot read directory: " + ec.message());
       return;
     }
-    std::vector<fs::directory_entry> entries;
+    // Entries of one directory differ only in their names, so they are sorted by name (as paths compare).
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;
     for (fs::directory_iterator end; it != end; it.increment(ec)) {
       if (ec) {
         problem(dir, "cannot read directory: " + ec.message());
         break;
       }
-      entries.push_back(*it);
+      entries.emplace_back(it->path().filename().string(), *it);
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-    for (const auto& entry : entries) {
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, entry] : entries) {
       if (too_many_files_) return;
-      std::string name = entry.path().filename().string();
       // The entry's type as the directory listing gave it (no stat per entry when the file system reports it).
       bool is_symlink = entry.is_symlink(ec);
       if (ec) continue;
@@ -80,15 +94,12 @@ class Walker {
         continue;
       }
       if (entry.is_directory(ec)) {
-        if (!is_skipped_directory(name)) walk_directory(entry.path(), canonical_root, depth + 1);
+        if (!is_skipped_directory(name)) walk_directory(entry.path(), canonical_root, canonical_dir / name, depth + 1);
         continue;
       }
       fs::file_status link_status(entry.is_regular_file(ec) ? fs::file_type::regular : fs::file_type::unknown);
       if (ec || !fs::is_regular_file(link_status)) continue;  // FIFOs, sockets, devices
-      // Neither the entry nor any directory above it up to the root is a symlink (those are not walked), so its
-      // canonical path follows from the root's without a syscall.
-      if (is_candidate_name(name))
-        add_file(entry.path(), canonical_root / name_under(entry.path()), link_status, false);
+      if (is_candidate_name(name)) add_file(entry.path(), canonical_dir / name, link_status, false);
     }
   }
 
@@ -109,9 +120,6 @@ class Walker {
     }
     add_file(link, target, status, false);
   }
-
-  /// `path` relative to the root being walked.
-  fs::path name_under(const fs::path& path) const { return path.lexically_relative(current_root_); }
 
   /// `canonical`: the file's canonical path, the key that finds the same file reached from two roots.
   void add_file(const fs::path& path, const fs::path& canonical, const fs::file_status& status,
@@ -138,8 +146,8 @@ class Walker {
       }
       return;
     }
-    fs::path absolute = fs::absolute(path, ec).lexically_normal();
-    result_.files.push_back({absolute, display_path(absolute, base_), explicit_argument, canonical});
+    fs::path absolute = absolute_normal(path);
+    result_.files.push_back({absolute, display_of_absolute(absolute, absolute_base_), explicit_argument, canonical});
   }
 
   void problem(const fs::path& path, std::string message) {
@@ -147,10 +155,10 @@ class Walker {
   }
 
   fs::path base_;
+  fs::path absolute_base_;  // computed once: the display path of every file is relative to it
   const DiscoveryOptions& options_;
   DiscoveryResult& result_;
   bool too_many_files_ = false;
-  fs::path current_root_;
 };
 
 }  // namespace
@@ -162,13 +170,7 @@ bool is_candidate_name(const std::string& name) {
 }
 
 std::string display_path(const fs::path& path, const fs::path& base) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  fs::path absolute_base = fs::absolute(base, ec).lexically_normal();
-  fs::path rel = absolute.lexically_relative(absolute_base);
-  if (rel.empty()) return absolute.generic_string();
-  if (rel == ".") return absolute.filename().generic_string();
-  return rel.generic_string();
+  return display_of_absolute(absolute_normal(path), absolute_normal(base));
 }
 
 DiscoveryResult discover_files(const std::vector<fs::path>& roots, const fs::path& display_base,

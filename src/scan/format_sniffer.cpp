@@ -82,34 +82,44 @@ bool is_local_source(std::string_view source) {
   return source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
 }
 
-// Removes #, // and /* */ comments outside strings so that the block scan below sees only code.
+// Removes #, // and /* */ comments outside strings so that the block scan below sees only code. Text between the
+// characters that matter is copied in runs: this runs over every Terraform file a scan discovers.
 std::string strip_hcl_comments(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out.push_back(c);
-      if (c == '\\' && i + 1 < text.size()) {
-        out.push_back(text[++i]);
-      } else if (c == '"' || c == '\n') {
-        in_string = false;
-      }
-      continue;
-    }
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t k = i;
+    while (k < text.size() && text[k] != '"' && text[k] != '#' && text[k] != '/') ++k;
+    out.append(text.substr(i, k - i));
+    if (k == text.size()) break;
+    char c = text[k];
     if (c == '"') {
-      in_string = true;
-      out.push_back(c);
-    } else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) {
-      while (i < text.size() && text[i] != '\n') ++i;
+      // A string runs to its closing quote or the end of its line; an escaped character is kept with its backslash.
+      size_t j = k + 1;
+      while (j < text.size()) {
+        while (j < text.size() && text[j] != '\\' && text[j] != '"' && text[j] != '\n') ++j;
+        if (j == text.size()) break;
+        if (text[j] == '\\') {
+          j = std::min(j + 2, text.size());
+          continue;
+        }
+        ++j;
+        break;
+      }
+      out.append(text.substr(k, j - k));
+      i = j;
+    } else if (c == '#' || (k + 1 < text.size() && text[k + 1] == '/')) {
+      size_t end = text.find('\n', k);
+      i = end == std::string_view::npos ? text.size() : end + 1;
       out.push_back('\n');
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      size_t close = text.find("*/", i + 2);
-      i = close == std::string_view::npos ? text.size() : close + 1;
+    } else if (k + 1 < text.size() && text[k + 1] == '*') {
+      size_t close = text.find("*/", k + 2);
+      i = close == std::string_view::npos ? text.size() : close + 2;
       out.push_back(' ');
     } else {
       out.push_back(c);
+      i = k + 1;
     }
   }
   return out;
@@ -121,6 +131,8 @@ bool is_ident_char(char c) {
 
 // Finds `module "name" {` blocks and the top-level `source = "…"` inside each.
 std::vector<std::string> hcl_module_sources(std::string_view raw) {
+  // Removing comments never joins text into a new word, so a file without "module" calls none.
+  if (raw.find("module") == std::string_view::npos) return {};
   std::string text = strip_hcl_comments(raw);
   std::vector<std::string> sources;
   size_t pos = 0;

@@ -1,6 +1,7 @@
 #include "terraform/expression_evaluator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -499,13 +500,23 @@ Value Evaluator::eval_for(const Expr& e) {
 }
 
 Value Evaluator::eval_traversal(const Expr& e) {
-  std::vector<const Expr*> steps;
+  auto is_step = [](const Expr& x) {
+    return x.kind == ExprKind::kGetAttr || x.kind == ExprKind::kIndex || x.kind == ExprKind::kSplat;
+  };
+  // Most traversals are a few steps long: their steps are kept on the stack, a longer one's in a vector.
+  size_t count = 0;
   const Expr* root = &e;
-  while (root->kind == ExprKind::kGetAttr || root->kind == ExprKind::kIndex || root->kind == ExprKind::kSplat) {
-    steps.push_back(root);
-    root = &root->kids[0];
+  for (; is_step(*root); root = &root->kids[0]) ++count;
+  std::array<const Expr*, 8> inline_steps;
+  std::vector<const Expr*> long_steps;
+  const Expr** filled = inline_steps.data();
+  if (count > inline_steps.size()) {
+    long_steps.resize(count);
+    filled = long_steps.data();
   }
-  std::reverse(steps.begin(), steps.end());
+  size_t slot = count;
+  for (const Expr* step = &e; is_step(*step); step = &step->kids[0]) filled[--slot] = step;
+  const TraversalSteps steps(filled, count);
   Value base;
   size_t consumed = 0;
   const Value* held = nullptr;  // a value owned elsewhere, walked without copying it

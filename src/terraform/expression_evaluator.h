@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,18 +17,20 @@ namespace gclint::terraform {
 
 class Evaluator;
 
+/// The attribute, index and splat steps of a traversal, outermost last.
+using TraversalSteps = std::span<const Expr* const>;
+
 /// Resolves names that are not bound by the expression itself (var, local, module, data, resources, ...).
 class NameResolver {
  public:
   virtual ~NameResolver() = default;
   /// Resolves the traversal `root` `steps...`; sets `consumed` to the number of steps it used.
   /// `whole` is the outermost expression (for unknown texts and spans).
-  virtual model::Value resolve(Evaluator& evaluator, const Expr& root, const std::vector<const Expr*>& steps,
-                               size_t& consumed) = 0;
+  virtual model::Value resolve(Evaluator& evaluator, const Expr& root, TraversalSteps steps, size_t& consumed) = 0;
   /// The value the traversal names when the resolver already holds it (an evaluated variable, local, resource or
   /// module), so that `aws_subnet.app[count.index]` indexes it in place instead of copying every instance; nullptr
   /// to go through resolve(). The pointer stays valid while the traversal is evaluated.
-  virtual const model::Value* stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) {
+  virtual const model::Value* stored(const Expr& root, TraversalSteps steps, size_t& consumed) {
     (void)root;
     (void)steps;
     (void)consumed;

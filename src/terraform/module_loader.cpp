@@ -143,9 +143,8 @@ class ModuleEval : public NameResolver {
   Value outputs();
   std::vector<std::pair<size_t, Resource>>& produced() { return produced_; }
 
-  Value resolve(Evaluator& evaluator, const Expr& root, const std::vector<const Expr*>& steps,
-                size_t& consumed) override;
-  const Value* stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) override;
+  Value resolve(Evaluator& evaluator, const Expr& root, TraversalSteps steps, size_t& consumed) override;
+  const Value* stored(const Expr& root, TraversalSteps steps, size_t& consumed) override;
 
  private:
   struct Lazy {
@@ -593,7 +592,7 @@ void ModuleEval::check_validations() {
   }
 }
 
-Value ModuleEval::resolve(Evaluator& ev, const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) {
+Value ModuleEval::resolve(Evaluator& ev, const Expr& root, TraversalSteps steps, size_t& consumed) {
   const std::string& name = root.name;
   auto attr_step = [&](size_t i) -> const std::string* {
     if (i < steps.size() && steps[i]->kind == ExprKind::kGetAttr) return &steps[i]->name;
@@ -655,7 +654,7 @@ Value ModuleEval::resolve(Evaluator& ev, const Expr& root, const std::vector<con
   return ev.error(root, "reference to undeclared \"" + name + (rn ? "." + *rn : std::string()) + "\"");
 }
 
-const Value* ModuleEval::stored(const Expr& root, const std::vector<const Expr*>& steps, size_t& consumed) {
+const Value* ModuleEval::stored(const Expr& root, TraversalSteps steps, size_t& consumed) {
   auto attr_step = [&](size_t i) -> const std::string* {
     if (i < steps.size() && steps[i]->kind == ExprKind::kGetAttr) return &steps[i]->name;
     return nullptr;

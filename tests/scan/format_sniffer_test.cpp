@@ -69,6 +69,25 @@ resource "x" "y" { source = "./nope" }
   EXPECT_EQ(calls, (std::vector<fs::path>{"/r/env/modules/net", "/r/shared"}));
 }
 
+TEST(LocalModuleCallsTest, CommentsAreSkippedButNotInsideStrings) {
+  std::string text = R"(
+/* module "old" {
+  source = "./old"
+} */
+module "a" { // module "b" { source = "./b" }
+  source = "./a" # source = "./c"
+}
+module "d" {
+  description = "a \" quote, then /* inside a string"
+  source = "./d"
+}
+module "e" { source = "./e" /* ends the file without closing)";
+  auto calls = local_module_calls("/r", "main.tf", text);
+  // An unclosed block still names its module; the Terraform parser reports the syntax error.
+  EXPECT_EQ(calls, (std::vector<fs::path>{"/r/a", "/r/d", "/r/e"}));
+  EXPECT_TRUE(local_module_calls("/r", "main.tf", "resource \"x\" \"y\" { source = \"./m\" }").empty());
+}
+
 TEST(LocalModuleCallsTest, JsonSyntax) {
   auto calls =
       local_module_calls("/r", "main.tf.json", R"({"module": {"a": {"source": "./a"}, "b": {"source": "git::x"}}})");
