@@ -188,7 +188,7 @@ namespace {
 struct PathWalker {
   const AttributePath& path;
   std::function<const Value*(const Value&)> parse_json;
-  std::vector<const Value*>& hits;
+  ValueHits& hits;
   const Value*& anchor;
   uint16_t& missing_step;
   int best_step = -1;
@@ -239,17 +239,18 @@ struct PathWalker {
 
 }  // namespace
 
-void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, std::vector<const Value*>& hits,
-                                 const Value*& anchor, uint16_t& missing_step) const {
+void ConditionEvaluator::resolve(const AttributePath& path, const Value& start, ValueHits& hits, const Value*& anchor,
+                                 uint16_t& missing_step) const {
   anchor = nullptr;
   missing_step = 0;
   PathWalker walker{path, [this](const Value& text) { return embedded_json(text); }, hits, anchor, missing_step};
   walker.walk(start, 0, 0);
 }
 
-void ConditionEvaluator::elements(const AttributePath& path, const Value& current, std::vector<const Value*>& out,
-                                  const Value*& anchor, uint16_t& missing_step) const {
-  std::vector<const Value*> hits;
+void ConditionEvaluator::elements(const AttributePath& path, const Value& current, ValueHits& out, const Value*& anchor,
+                                  uint16_t& missing_step) const {
+  HitsBuffer hits_buffer;
+  ValueHits hits(&hits_buffer.resource);
   resolve(path, current, hits, anchor, missing_step);
   for (const Value* hit : hits) {
     if (hit->is_list()) {
@@ -371,7 +372,8 @@ Outcome ConditionEvaluator::evaluate_at(const Condition& c, const Value& current
 }
 
 Outcome ConditionEvaluator::evaluate_attribute(const Condition& c, const Value& current) const {
-  std::vector<const Value*> hits;
+  HitsBuffer hits_buffer;
+  ValueHits hits(&hits_buffer.resource);
   if (c.path.is_special()) {
     Value temp;
     const Value* hit = &temp;
@@ -432,7 +434,7 @@ Outcome ConditionEvaluator::evaluate_attribute(const Condition& c, const Value& 
   return o;
 }
 
-Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<const Value*>& hits) const {
+Outcome ConditionEvaluator::evaluate_hits(const Condition& c, std::span<const Value* const> hits) const {
   using Op = Condition::Op;
   const Value* first_unknown = nullptr;
   const Value* first_tested = nullptr;
@@ -565,7 +567,8 @@ Outcome ConditionEvaluator::evaluate_hits(const Condition& c, const std::vector<
 Outcome ConditionEvaluator::evaluate_ports(const Condition& c, const Value& current) const {
   auto first = [&](const std::optional<AttributePath>& path) -> const Value* {
     if (!path) return nullptr;
-    std::vector<const Value*> hits;
+    HitsBuffer hits_buffer;
+    ValueHits hits(&hits_buffer.resource);
     const Value* anchor = nullptr;
     uint16_t step = 0;
     resolve(*path, current, hits, anchor, step);
@@ -620,7 +623,8 @@ Outcome ConditionEvaluator::evaluate_ports(const Condition& c, const Value& curr
 }
 
 Outcome ConditionEvaluator::evaluate_quantifier(const Condition& c, const Value& current, int depth) const {
-  std::vector<const Value*> items;
+  HitsBuffer items_buffer;
+  ValueHits items(&items_buffer.resource);
   const Value* anchor = nullptr;
   uint16_t missing_step = 0;
   elements(c.path, current, items, anchor, missing_step);
@@ -648,7 +652,8 @@ Outcome ConditionEvaluator::evaluate_quantifier(const Condition& c, const Value&
     o = std::move(*first);
     // No element of several qualified: the collection is what is wrong, not the first element's attribute.
     if (c.op != Condition::Op::kEvery && items.size() > 1 && !o.explicit_blame) {
-      std::vector<const Value*> holders;
+      HitsBuffer holders_buffer;
+      ValueHits holders(&holders_buffer.resource);
       const Value* none = nullptr;
       uint16_t step = 0;
       resolve(c.path, current, holders, none, step);
@@ -675,7 +680,7 @@ Outcome ConditionEvaluator::evaluate_related(const Condition& c, int depth) cons
   std::optional<Outcome> unknown;
   for (const model::Relation& relation : resource_.relations) {
     if (relation.kind != c.via) continue;
-    std::vector<uint32_t> targets = env_.graph.resolve(resource_, relation.target);
+    std::span<const uint32_t> targets = env_.graph.resolve(resource_, relation.target);
     if (targets.empty()) {
       // The other end was not scanned: what it says is not known.
       if (!unknown) {
@@ -717,7 +722,8 @@ Outcome ConditionEvaluator::evaluate_related(const Condition& c, int depth) cons
 
 Outcome ConditionEvaluator::evaluate_references(const Condition& c, const Value& current, int depth) const {
   if (!c.via.empty()) return evaluate_related(c, depth);
-  std::vector<const Value*> hits;
+  HitsBuffer hits_buffer;
+  ValueHits hits(&hits_buffer.resource);
   const Value* anchor = nullptr;
   uint16_t missing_step = 0;
   resolve(c.path, current, hits, anchor, missing_step);
@@ -731,7 +737,7 @@ Outcome ConditionEvaluator::evaluate_references(const Condition& c, const Value&
       continue;
     }
     for (const model::Reference* ref : refs) {
-      std::vector<uint32_t> targets = env_.graph.resolve(resource_, ref->address);
+      std::span<const uint32_t> targets = env_.graph.resolve(resource_, ref->address);
       if (targets.empty()) {
         if (!unknown)
           unknown = unknown_outcome(hit, ref->attribute.empty() ? ref->address : ref->address + "." + ref->attribute);
@@ -784,7 +790,8 @@ Outcome ConditionEvaluator::evaluate_referenced_by(const Condition& c, int depth
     o.truth = Truth::kFalse;
     return o;
   }
-  for (const auto& edge : env_.graph.incoming(env_.graph.index_of(resource_))) {
+  for (const ResourceGraph::Edge* into : env_.graph.incoming(env_.graph.index_of(resource_))) {
+    const ResourceGraph::Edge& edge = *into;
     const model::Resource& source = all[edge.from];
     if (!type_selected(c.types, source.type)) continue;
     if (!c.via.empty()) {

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <map>
 #include <memory>
+#include <memory_resource>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -15,6 +19,13 @@
 #include "model/value.h"
 
 namespace gclint::engine {
+
+/// The values a path reaches. Most paths reach a few: declared with a HitsBuffer, they live on the stack.
+using ValueHits = std::pmr::vector<const model::Value*>;
+struct HitsBuffer {
+  std::array<std::byte, 256> bytes;
+  std::pmr::monotonic_buffer_resource resource{bytes.data(), bytes.size()};
+};
 
 /// What a check evaluation may read besides the resource: the graph, the configuration, the parameters.
 struct EvalEnvironment {
@@ -68,13 +79,13 @@ class ConditionEvaluator {
 
   /// Elements at `path` below `current` for each/some/every/none: list items, or the value itself.
   /// Unknown values are returned as elements too. Sets `anchor` when nothing was found.
-  void elements(const AttributePath& path, const model::Value& current, std::vector<const model::Value*>& out,
-                const model::Value*& anchor, uint16_t& missing_step) const;
+  void elements(const AttributePath& path, const model::Value& current, ValueHits& out, const model::Value*& anchor,
+                uint16_t& missing_step) const;
 
  private:
   Outcome evaluate_at(const Condition& condition, const model::Value& current, int depth) const;
   Outcome evaluate_attribute(const Condition& condition, const model::Value& current) const;
-  Outcome evaluate_hits(const Condition& condition, const std::vector<const model::Value*>& hits) const;
+  Outcome evaluate_hits(const Condition& condition, std::span<const model::Value* const> hits) const;
   Outcome evaluate_ports(const Condition& condition, const model::Value& current) const;
   Outcome evaluate_quantifier(const Condition& condition, const model::Value& current, int depth) const;
   Outcome evaluate_references(const Condition& condition, const model::Value& current, int depth) const;
@@ -84,8 +95,8 @@ class ConditionEvaluator {
   Outcome evaluate_predicate(const Condition& condition, const model::Value& current) const;
   const model::Value* operand(const Operand& op) const;
   const std::vector<Cidr>* operand_cidrs(const Operand& op, std::vector<Cidr>& scratch) const;
-  void resolve(const AttributePath& path, const model::Value& start, std::vector<const model::Value*>& hits,
-               const model::Value*& anchor, uint16_t& missing_step) const;
+  void resolve(const AttributePath& path, const model::Value& start, ValueHits& hits, const model::Value*& anchor,
+               uint16_t& missing_step) const;
   /// How specific a blame is for `any`: (not the resource itself, depth in the attribute tree); larger wins.
   std::pair<int, int> specificity(const Outcome& outcome) const;
   /// Depth of a value below the evaluation root (documents parsed out of strings included); -1 when outside.

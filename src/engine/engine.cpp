@@ -246,6 +246,7 @@ std::vector<model::Finding> Engine::evaluate(const std::vector<model::Resource>&
     const auto& params = overridden != overrides_.end() ? overridden->second.params : check.params;
     const auto& param_regexes = overridden != overrides_.end() ? overridden->second.regexes : kNoRegexes;
     EvalEnvironment env{graph, config_, params, config_values, config_cidrs, &param_regexes};
+    ValueHits elements;  // of one resource at a time; kept to reuse its buffer
 
     for (const MatchBlock& block : check.program->blocks) {
       // Terraform checks also cover plan JSON.
@@ -270,7 +271,7 @@ std::vector<model::Finding> Engine::evaluate(const std::vector<model::Resource>&
               if (root == nullptr) continue;
             }
             ConditionEvaluator evaluator(env, resource, *root);
-            std::vector<const model::Value*> elements;
+            elements.clear();
             if (block.each) {
               const model::Value* anchor = nullptr;
               uint16_t step = 0;

@@ -33,8 +33,9 @@ ResourceGraph::ResourceGraph(const std::vector<model::Resource>& resources)
       }
     }
   }
+  // outgoing_ no longer changes, so its edges stay where they are.
   for (const auto& edges : outgoing_) {
-    for (const Edge& edge : edges) incoming_[edge.to].push_back(edge);
+    for (const Edge& edge : edges) incoming_[edge.to].push_back(&edge);
   }
 }
 
@@ -62,14 +63,14 @@ void ResourceGraph::add_value_edges(uint32_t from, const model::Value& value, st
   }
 }
 
-std::vector<uint32_t> ResourceGraph::lookup(uint32_t unit, std::string_view address) const {
+std::span<const uint32_t> ResourceGraph::lookup(uint32_t unit, std::string_view address) const {
   if (auto it = by_address_.find(UnitAddress{unit, address}); it != by_address_.end()) return it->second;
   if (auto it = by_base_address_.find(UnitAddress{unit, address}); it != by_base_address_.end()) return it->second;
   return {};
 }
 
-std::vector<uint32_t> ResourceGraph::resolve(const model::Resource& from, std::string_view address) const {
-  std::vector<uint32_t> found = lookup(from.unit, address);
+std::span<const uint32_t> ResourceGraph::resolve(const model::Resource& from, std::string_view address) const {
+  std::span<const uint32_t> found = lookup(from.unit, address);
   if (found.empty() && !from.module_address.empty()) {
     found = lookup(from.unit, from.module_address + "." + std::string(address));
   }

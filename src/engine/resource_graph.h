@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,15 +31,17 @@ class ResourceGraph {
   /// Index of a resource in the vector the graph was built from.
   uint32_t index_of(const model::Resource& resource) const;
   /// Resources a reference written in `from` points at: the exact address, else the instances
-  /// (`x["a"]`, `x[0]`) of a counted resource, tried as written and inside `from`'s module.
-  std::vector<uint32_t> resolve(const model::Resource& from, std::string_view address) const;
+  /// (`x["a"]`, `x[0]`) of a counted resource, tried as written and inside `from`'s module. The indexes are the
+  /// graph's own, valid while it lives.
+  std::span<const uint32_t> resolve(const model::Resource& from, std::string_view address) const;
   const std::vector<Edge>& outgoing(uint32_t index) const { return outgoing_[index]; }
-  const std::vector<Edge>& incoming(uint32_t index) const { return incoming_[index]; }
+  /// The edges into a resource: each is one of its source's outgoing edges.
+  const std::vector<const Edge*>& incoming(uint32_t index) const { return incoming_[index]; }
 
  private:
   void add_value_edges(uint32_t from, const model::Value& value, std::string& label, int depth);
   /// Resources of `unit` with this address, else those whose address minus an instance key is it.
-  std::vector<uint32_t> lookup(uint32_t unit, std::string_view address) const;
+  std::span<const uint32_t> lookup(uint32_t unit, std::string_view address) const;
 
   const std::vector<model::Resource>& resources_;
   // Keyed by (unit, address): references never cross scan units.
@@ -55,7 +58,7 @@ class ResourceGraph {
   std::unordered_map<UnitAddress, std::vector<uint32_t>, UnitAddressHash> by_address_;
   std::unordered_map<UnitAddress, std::vector<uint32_t>, UnitAddressHash> by_base_address_;
   std::vector<std::vector<Edge>> outgoing_;
-  std::vector<std::vector<Edge>> incoming_;
+  std::vector<std::vector<const Edge*>> incoming_;
 };
 
 /// `address` without a trailing instance key (`aws_subnet.a["x"]` → `aws_subnet.a`); unchanged otherwise.

@@ -345,7 +345,8 @@ class Router {
   std::vector<uint32_t> incoming(uint32_t index, std::string_view type, std::string_view label) const {
     std::vector<uint32_t> out;
     if (type.empty() || label.empty()) return out;
-    for (const auto& edge : graph_.incoming(index)) {
+    for (const ResourceGraph::Edge* into : graph_.incoming(index)) {
+      const ResourceGraph::Edge& edge = *into;
       if (edge.relation || edge.label != label) continue;
       if (resource(edge.from).type != type || resource(edge.from).is_data) continue;
       if (std::find(out.begin(), out.end(), edge.from) == out.end()) out.push_back(edge.from);
@@ -500,7 +501,7 @@ class Router {
     std::vector<const model::Reference*> refs;
     collect_refs(*v, refs, 0);
     for (const model::Reference* ref : refs) {
-      std::vector<uint32_t> found = graph_.resolve(from, ref->address);
+      std::span<const uint32_t> found = graph_.resolve(from, ref->address);
       if (found.empty()) {
         out.opaque = true;
         if (out.text.empty()) out.text = ref->attribute.empty() ? ref->address : ref->address + "." + ref->attribute;
