@@ -117,6 +117,29 @@ struct Raw {
   const Check* check = nullptr;
 };
 
+/// What makes two findings one: CloudFormation scenario copies of a resource report the same place.
+struct SamePlace {
+  std::string_view check_id;
+  std::string_view resource;
+  uint32_t file = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  model::Severity severity{};
+
+  bool operator==(const SamePlace&) const = default;
+
+  struct Hash {
+    size_t operator()(const SamePlace& p) const {
+      size_t h = std::hash<std::string_view>{}(p.resource);
+      for (size_t part : {std::hash<std::string_view>{}(p.check_id), size_t(p.file), size_t(p.begin), size_t(p.end),
+                          size_t(p.severity)}) {
+        h ^= part + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+      }
+      return h;
+    }
+  };
+};
+
 model::Value string_list(const std::vector<std::string>& items) {
   model::Value list = model::Value::list();
   for (const auto& item : items) list.push(model::Value::of_string(item));
@@ -365,22 +388,24 @@ std::vector<model::Finding> Engine::evaluate(const std::vector<model::Resource>&
     if (!r.scenario.empty()) ++copies[r.address + '\0' + sources_.path_of(r.span)];
   }
   std::vector<Raw*> merged;
-  std::map<std::tuple<std::string_view, std::string_view, uint32_t, uint32_t, uint32_t, model::Severity>, size_t> seen;
+  std::unordered_map<SamePlace, size_t, SamePlace::Hash> seen;
+  seen.reserve(raw.size());
+  // Without scenario copies every list would be {""}: unconditional, nothing to name.
+  bool any_scenario = !copies.empty();
   std::vector<std::vector<std::string>> scenarios;
   for (Raw* r : raw) {
-    auto key = std::make_tuple(r->finding.check_id, std::string_view(r->finding.resource), r->finding.span.file,
-                               r->finding.span.begin, r->finding.span.end, r->finding.severity);
-    auto [it, inserted] = seen.emplace(key, merged.size());
-    if (inserted) {
-      scenarios.push_back({});
-      merged.push_back(r);
-    }
+    const model::FindingDraft& f = r->finding;
+    auto [it, inserted] = seen.emplace(
+        SamePlace{f.check_id, f.resource, f.span.file, f.span.begin, f.span.end, f.severity}, merged.size());
+    if (inserted) merged.push_back(r);
+    if (!any_scenario) continue;
+    if (inserted) scenarios.push_back({});
     auto& list = scenarios[it->second];
-    if (std::find(list.begin(), list.end(), r->finding.scenario) == list.end()) list.push_back(r->finding.scenario);
+    if (std::find(list.begin(), list.end(), f.scenario) == list.end()) list.push_back(f.scenario);
   }
   model::release(seen);
   model::release(raw);
-  for (size_t i = 0; i < merged.size(); ++i) {
+  for (size_t i = 0; any_scenario && i < merged.size(); ++i) {
     model::FindingDraft& f = merged[i]->finding;
     const auto& list = scenarios[i];
     bool unconditional =

@@ -1223,6 +1223,7 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
       child_eval.init_variables(inputs, spans);
       child_eval.run();
       Value outputs = child_eval.outputs();
+      produced_.reserve(produced_.size() + child_eval.produced().size());
       for (auto& [order, r] : child_eval.produced()) {
         (void)order;
         produced_.emplace_back(decl.order, std::move(r));
@@ -1259,7 +1260,10 @@ void ModuleEval::run() {
     }
   }
   for (const auto& [name, decl] : module_.locals) ensure_local(name, Expr{});
-  // Declaration order; Resource is large, so the order is sorted and each resource moved once.
+  // Declaration order; Resource is large, so the order is sorted and each resource moved once, and only when
+  // evaluation did not already produce them in order (a reference to a later resource evaluates it first).
+  auto by_declaration = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (std::is_sorted(produced_.begin(), produced_.end(), by_declaration)) return;
   std::vector<size_t> order(produced_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
@@ -1419,6 +1423,7 @@ void evaluate_root(Loader& loader, const ParsedModule& module, const fs::path& d
   ModuleEval eval(loader, module, "", ".", {}, {}, 0, "");
   eval.init_variables(given, {});
   eval.run();
+  result.resources.reserve(result.resources.size() + eval.produced().size());
   for (auto& [order, r] : eval.produced()) {
     (void)order;
     result.resources.push_back(std::move(r));
