@@ -1,10 +1,28 @@
 #include "report/json_text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "syntax/utf8.h"
 
 namespace gclint::report {
+
+namespace {
+
+/// True when one of the eight bytes at `p` is a control character, a quote or a backslash. The word tests
+/// (`(v - n·0x01) & ~v & 0x80…`: some byte of v is below n, for n ≤ 0x80) are exact for the word as a whole.
+bool needs_escape(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t control = (w - kOnes * 0x20) & ~w & kHigh;
+  return (control | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   if (!syntax::is_valid_utf8(text)) {
@@ -16,6 +34,8 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   size_t plain = 0;  // start of the run not yet copied
   for (size_t i = 0; i < text.size(); ++i) {
+    while (i + 8 <= text.size() && !needs_escape(text.data() + i)) i += 8;
+    if (i >= text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + plain, i - plain);

@@ -1,5 +1,7 @@
 #include "syntax/utf8.h"
 
+#include <cstring>
+
 namespace gclint::syntax {
 
 void append_utf8(std::string& out, uint32_t cp) {
@@ -20,12 +22,22 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+namespace {
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
   size_t i = 0;
   const size_t n = text.size();
   auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
   auto continuation = [&](size_t at) { return at < n && (byte(at) & 0xC0) == 0x80; };
   while (i < n) {
+    // Most text is ASCII: eight bytes at a time while none has its high bit set.
+    uint64_t word = 0;
+    while (i + sizeof word <= n && (std::memcpy(&word, text.data() + i, sizeof word), (word & kHighBits) == 0)) {
+      i += sizeof word;
+    }
+    if (i >= n) break;
     unsigned char c = byte(i);
     if (c < 0x80) {
       ++i;

@@ -577,7 +577,9 @@ bool Evaluator::read_confined(const Expr& e, const std::string& path, std::strin
 }
 
 Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
-  const std::string& fn = e.name;
+  const std::string& name = e.name;
+  // Compared against ~90 literals below: a view compares the lengths first, a std::string calls strlen and memcmp.
+  const std::string_view fn = name;
   Span sp = span(e);
   auto unknown = [&]() {
     Value u = Value::unknown(text(e), sp);
@@ -585,7 +587,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     return u;
   };
   auto argc = [&](size_t lo, size_t hi) { return args.size() >= lo && args.size() <= hi; };
-  auto bad_args = [&]() { return error(e, fn + ": wrong number or type of arguments"); };
+  auto bad_args = [&]() { return error(e, name + ": wrong number or type of arguments"); };
   auto deep_known = [&]() {
     for (const auto& a : args) {
       if (a.contains_unknown()) return false;
@@ -603,7 +605,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
   const uint64_t max_elements = limits().max_collection_elements;
   const uint64_t max_string = limits().max_string_length;
   auto too_long = [&]() {
-    return error(e, fn + ": result longer than the string_length limit (" + std::to_string(max_string) + " bytes)");
+    return error(e, name + ": result longer than the string_length limit (" + std::to_string(max_string) + " bytes)");
   };
   auto with_refs = [&](Value v) {
     for (const auto& a : args) {
@@ -1085,7 +1087,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     std::string pat, s;
     if (!argc(2, 2) || !str(0, pat) || !str(1, s)) return bad_args();
     RE2 re(pat);
-    if (!re.ok()) return error(e, fn + ": invalid regular expression");
+    if (!re.ok()) return error(e, name + ": invalid regular expression");
     int n = re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(size_t(n) + 1);
     re2::StringPiece input(s);
@@ -1278,7 +1280,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     int prefix = 0;
     if (!parse_cidr(prefix_text, ip, prefix)) {
       if (prefix_text.find(':') != std::string::npos) return unknown();  // IPv6: not evaluated
-      return error(e, fn + ": invalid CIDR \"" + prefix_text + "\"");
+      return error(e, name + ": invalid CIDR \"" + prefix_text + "\"");
     }
     uint32_t base = ip & prefix_mask(prefix);
     if (fn == "cidrnetmask") return Value::of_string(ipv4_text(prefix_mask(prefix)), sp);
@@ -1367,7 +1369,7 @@ Value Evaluator::call(const Expr& e, std::vector<Value>& args) {
     return Value::of_string(s, sp);
   }
 
-  return error(e, "function \"" + fn + "\" is not supported; its result is unknown");
+  return error(e, "function \"" + name + "\" is not supported; its result is unknown");
 }
 
 }  // namespace gclint::terraform

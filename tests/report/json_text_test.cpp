@@ -70,6 +70,43 @@ TEST(JsonTextTest, ValidatorAgreesWithTheUnicodeTable) {
   EXPECT_FALSE(syntax::is_valid_utf8("\x80"));              // lone continuation
 }
 
+// Both the escaper and the validator skip plain ASCII eight bytes at a time: put each interesting byte at every
+// offset of a long ASCII run, so that it falls in a word, in the tail, and across a word's edge.
+TEST(JsonTextTest, OneSpecialByteAtEveryOffsetOfALongRun) {
+  const std::vector<std::string> specials = {std::string(1, '\0'),
+                                             "\x01",
+                                             "\x1f",
+                                             "\"",
+                                             "\\",
+                                             "\x7f",
+                                             "~",
+                                             " ",
+                                             "\xC3",
+                                             "\x80",
+                                             "\xE3\x81\x82",
+                                             "\xE3\x81",
+                                             "\xED\xA0\x80",
+                                             "\xF0\x9F\x94\x92",
+                                             "\xF4\x90\x80\x80",
+                                             "\xFF"};
+  for (size_t length : {7u, 8u, 9u, 16u, 23u, 40u}) {
+    for (const auto& special : specials) {
+      for (size_t at = 0; at <= length; ++at) {
+        std::string text(length, 'a');
+        text.insert(at, special);
+        ASSERT_EQ(written(text), nlohmann_string(text)) << ::testing::PrintToString(text);
+        bool nlohmann_accepts = true;
+        try {
+          (void)Json(text).dump();
+        } catch (const Json::type_error&) {
+          nlohmann_accepts = false;
+        }
+        ASSERT_EQ(syntax::is_valid_utf8(text), nlohmann_accepts) << ::testing::PrintToString(text);
+      }
+    }
+  }
+}
+
 TEST(JsonTextTest, ObjectLayoutIsDumpTwo) {
   Json expected;
   expected["id"] = "GC-NET-004";
