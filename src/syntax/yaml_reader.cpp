@@ -217,7 +217,7 @@ class DocumentBuilder : public YAML::EventHandler {
     Span span{file_.id(), begin, end};
     bool quoted_or_block = style == '"' || style == '\'' || style == '|' || style == '>';
 
-    NodeInfo node{Value{}, 1, 1, false, value};
+    NodeInfo node;
     if (tag == "?") {
       node.value = resolve_plain(value, span);
       node.plain_merge_key = value == "<<";
@@ -232,6 +232,8 @@ class DocumentBuilder : public YAML::EventHandler {
         node.value = quoted_or_block ? Value::of_string(value, span) : resolve_plain(value, span);
       }
     }
+    // A string is its own key text; only a number, boolean or null used as a key needs the text as written.
+    if (!node.value.is_string()) node.key_text = value;
     complete(std::move(node), anchor);
   }
 
@@ -525,7 +527,7 @@ class DocumentBuilder : public YAML::EventHandler {
     if (!parent.has_key) {
       parent.has_key = true;
       if (node.value.is_string()) {
-        parent.key = node.value.text;
+        parent.key = std::move(node.value.text);
       } else if (node.value.is_map() || node.value.is_list()) {
         parent.key = node.value.to_json();  // complex keys have no string form; keep them distinct
       } else {
