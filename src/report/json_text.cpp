@@ -33,9 +33,11 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   size_t plain = 0;  // start of the run not yet copied
-  for (size_t i = 0; i < text.size(); ++i) {
-    while (i + 8 <= text.size() && !needs_escape(text.data() + i)) i += 8;
-    if (i >= text.size()) break;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    while (i + 8 <= n && !needs_escape(text.data() + i)) i += 8;
+    // Fewer than eight bytes left: the last eight bytes of the text hold them all.
+    if (i >= n || (i + 8 > n && n >= 8 && !needs_escape(text.data() + n - 8))) break;
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + plain, i - plain);

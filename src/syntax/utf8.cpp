@@ -38,6 +38,11 @@ bool is_valid_utf8(std::string_view text) {
       i += sizeof word;
     }
     if (i >= n) break;
+    // Fewer than eight bytes left: all ASCII when the last eight bytes of the text are.
+    if (i + sizeof word > n && n >= sizeof word &&
+        (std::memcpy(&word, text.data() + n - sizeof word, sizeof word), (word & kHighBits) == 0)) {
+      break;
+    }
     unsigned char c = byte(i);
     if (c < 0x80) {
       ++i;
