@@ -76,6 +76,31 @@ resource "aws_ebs_volume" "data" {{
 """)
 
 
+def write_module_count(root, instances):
+    """One root module calling a local module `instances` times with count: each instance adds two resources."""
+    os.makedirs(os.path.join(root, "app"), exist_ok=True)
+    with open(os.path.join(root, "main.tf"), "w") as f:
+        f.write(f"""module "app" {{
+  source = "./app"
+  count  = {instances}
+  name   = format("app-%05d", count.index)
+}}
+""")
+    with open(os.path.join(root, "app", "main.tf"), "w") as f:
+        f.write("""variable "name" {}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "${var.name}-logs"
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "ap-northeast-1a"
+  size              = 100
+  tags              = { Name = var.name }
+}
+""")
+
+
 def stage_split(stderr):
     split = {}
     for stage in STAGES:
@@ -159,23 +184,27 @@ def main():
             growth = row["full_s"] / base["full_s"]
             print(f"linearity: {row['scale']}x input took {growth:.2f}x the {base['scale']}x time")
 
-    # Evaluation of expanded resources: one root whose count/for_each make N instances of each resource.
+    # Evaluation of expanded resources: one root whose count/for_each make N instances of each resource, and one
+    # root calling a local module N times with count.
     counts = [200] if args.smoke else [int(c) for c in args.instances.split(",")]
-    results["instances"] = []
-    for n in counts:
-        root = os.path.join(workdir, f"count-{n}")
-        write_count_module(root, n)
-        cmd = [args.gclint, "scan", root, "--format", "json", "--output", os.devnull, "--timings", "--no-color"] + jobs
-        wall, rss, code, err = run(cmd, repeat)
-        check_exit(code, f"count {n}", err)
-        results["instances"].append({"instances": n, "wall_s": wall, "cpu_s": CPU[tuple(cmd)], "peak_rss_kib": rss,
-                                     "split_ms": stage_split(err)})
-        print(f"count/for_each {n:>6} instances x2: wall {wall * 1000:9.1f} ms  cpu {CPU[tuple(cmd)] * 1000:9.1f} ms  "
-              f"RSS {rss / 1024:7.1f} MiB")
-    if len(results["instances"]) > 1:
-        a, b = results["instances"][0], results["instances"][-1]
-        print(f"instance linearity: {b['instances'] / a['instances']:.0f}x instances took "
-              f"{b['cpu_s'] / a['cpu_s']:.2f}x the cpu time")
+    for key, writer, label in (("instances", write_count_module, "count/for_each"),
+                               ("module_instances", write_module_count, "module count")):
+        results[key] = []
+        for n in counts:
+            root = os.path.join(workdir, f"{key}-{n}")
+            writer(root, n)
+            cmd = [args.gclint, "scan", root, "--format", "json", "--output", os.devnull, "--timings",
+                   "--no-color"] + jobs
+            wall, rss, code, err = run(cmd, repeat)
+            check_exit(code, f"{label} {n}", err)
+            results[key].append({"instances": n, "wall_s": wall, "cpu_s": CPU[tuple(cmd)], "peak_rss_kib": rss,
+                                 "split_ms": stage_split(err)})
+            print(f"{label:>14} {n:>6} instances x2: wall {wall * 1000:9.1f} ms  cpu {CPU[tuple(cmd)] * 1000:9.1f} ms  "
+                  f"RSS {rss / 1024:7.1f} MiB")
+        if len(results[key]) > 1:
+            a, b = results[key][0], results[key][-1]
+            print(f"{label} linearity: {b['instances'] / a['instances']:.0f}x instances took "
+                  f"{b['cpu_s'] / a['cpu_s']:.2f}x the cpu time")
 
     # Start-up with the embedded rule pack, and a pre-commit-sized scan of five small files.
     startup, _, code, err = run([args.gclint, "checks", "--format", "json"], max(repeat, 5))
