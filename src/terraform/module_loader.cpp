@@ -1223,9 +1223,6 @@ Value ModuleEval::ensure_module(const std::string& name, const Expr& at) {
       child_eval.init_variables(inputs, spans);
       child_eval.run();
       Value outputs = child_eval.outputs();
-      // Once per instance of a module with count or for_each: grow geometrically, never to the exact size.
-      size_t needed = produced_.size() + child_eval.produced().size();
-      if (needed > produced_.capacity()) produced_.reserve(std::max(needed, 2 * produced_.capacity()));
       for (auto& [order, r] : child_eval.produced()) {
         (void)order;
         produced_.emplace_back(decl.order, std::move(r));
